@@ -1,0 +1,136 @@
+/**
+ * Every rule the checker knows, under a permanent id. The README's error reference is generated from this
+ * table (`npm run check -- --rules`), so the wording here is what editors read.
+ */
+export interface Rule {
+  severity: 'error' | 'warning';
+  /** One line: what the rule protects. */
+  summary: string;
+  /** What to do about it, in plain words. */
+  hint: string;
+}
+
+export const RULES = {
+  'file/encoding': {
+    severity: 'error',
+    summary: 'Content files must be UTF-8 text.',
+    hint: 'Save the file as UTF-8 (in most editors: "Save with encoding" > UTF-8).',
+  },
+  'file/missing': {
+    severity: 'error',
+    summary: 'A required content file is missing.',
+    hint: 'Create it; the README shows what it holds.',
+  },
+  'file/empty': {
+    severity: 'error',
+    summary: 'A content file must not be empty.',
+    hint: 'Add front matter between two `---` lines, or delete the file.',
+  },
+  'file/too-large': {
+    severity: 'error',
+    summary: 'A content file is far larger than any article or event should be.',
+    hint: 'Check that the file holds one event or one article; split or trim it.',
+  },
+  'file/front-matter': {
+    severity: 'error',
+    summary: 'A Markdown content file starts with front matter: a `---` line, YAML fields, and a closing `---` line.',
+    hint: 'Make `---` the very first line of the file (no blank line or spaces before it) and close the block with `---`.',
+  },
+  'file/yaml-syntax': {
+    severity: 'error',
+    summary: 'Front matter and data files must be valid YAML.',
+    hint: 'Check indentation (two spaces, no tabs) and quote values containing `:` or `#`.',
+  },
+  'schema/required': {
+    severity: 'error',
+    summary: 'A required field is missing.',
+    hint: 'Add the field; the README lists every field with an example.',
+  },
+  'schema/type': {
+    severity: 'error',
+    summary: 'A field has a value of the wrong kind.',
+    hint: 'Compare the value with the example in the README field table.',
+  },
+  'schema/unknown-key': {
+    severity: 'error',
+    summary: 'A field name is not part of the content format (often a typo).',
+    hint: 'Rename the field to one the README lists, or remove it.',
+  },
+  'schema/enum': {
+    severity: 'error',
+    summary: 'A field only takes one of a fixed set of values.',
+    hint: 'Use one of the listed values.',
+  },
+  'schema/format': {
+    severity: 'error',
+    summary: 'A text field does not have the expected form.',
+    hint: 'Follow the example given.',
+  },
+  'date/format': {
+    severity: 'error',
+    summary: 'Dates are ISO 8601 strings at the precision known: `1991`, `2022-12`, `2023-09-20`, `2023-09-20T13:00+04:00`.',
+    hint: 'Write the date as in the examples, in quotes.',
+  },
+  'date/impossible': {
+    severity: 'error',
+    summary: 'A date that does not exist on the calendar, such as 31 September.',
+    hint: 'Check the day and month against the article.',
+  },
+  'date/needs-zone': {
+    severity: 'error',
+    summary: 'A time of day must say which clock it is on: an offset such as `+04:00`, or `Z` for UTC.',
+    hint: 'Add the local offset where the event happened, e.g. `2023-09-20T13:00+04:00`.',
+  },
+  'date/end-before-start': {
+    severity: 'error',
+    summary: "An event's `end` must not be before its `date`.",
+    hint: 'Swap the two dates or correct the one that is wrong.',
+  },
+  'id/format': {
+    severity: 'error',
+    summary: 'Ids (and so file names) are lowercase words joined by hyphens: `ceasefire-takes-effect`.',
+    hint: 'Rename the file (or the id) using only a-z, 0-9 and single hyphens.',
+  },
+  'id/duplicate': {
+    severity: 'error',
+    summary: 'Two entries share one id, so links and pages would collide.',
+    hint: 'Give one of them a different id.',
+  },
+  'id/mismatch': {
+    severity: 'error',
+    summary: "A source's `id` must match its file name.",
+    hint: 'Rename the file or change the id so that they agree.',
+  },
+  'ref/unknown': {
+    severity: 'error',
+    summary: 'A reference names a source, actor, place or category that does not exist.',
+    hint: 'Use an id defined in content/ (the message lists the closest ones), or add the missing entry.',
+  },
+  'quote/not-found': {
+    severity: 'error',
+    summary: "A quote must occur, word for word, in its source's text.",
+    hint: 'Copy the passage again from the source file; only runs of spaces and line breaks may differ.',
+  },
+  'quote/ambiguous': {
+    severity: 'error',
+    summary: 'A quote that occurs more than once in its source needs a `prefix` or `suffix` to say which.',
+    hint: 'Add `prefix:` (the words just before the quote) or `suffix:` (the words just after).',
+  },
+  'quote/short': {
+    severity: 'warning',
+    summary: 'A very short quote hardly shows what the event rests on.',
+    hint: 'Quote the whole clause or sentence that reports the event.',
+  },
+  'event/single-source': {
+    severity: 'warning',
+    summary: 'An event resting on one article only.',
+    hint: 'Look for the event in the other sources; cite every article that reports it.',
+  },
+  'ref/unused': {
+    severity: 'warning',
+    summary: 'An actor, place or source that no event uses.',
+    hint: 'Cite it from an event, or remove it.',
+  },
+} as const satisfies Record<string, Rule>;
+
+export type RuleId = keyof typeof RULES;

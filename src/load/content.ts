@@ -1,0 +1,115 @@
+import { readdir } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { makeDiagnostic } from '../diagnostics/make.ts';
+import { splitFrontMatter, type FrontMatterFile } from './front-matter.ts';
+import { decodeUtf8, readBytes } from './read.ts';
+import { parseYaml, YamlSyntaxError, type ParsedYaml } from './yaml.ts';
+
+export interface DataFile {
+  file: string;
+  yaml: ParsedYaml;
+}
+
+/** Everything in `content/`, split and parsed but not yet validated. */
+export interface RawContent {
+  root: string;
+  site: DataFile | null;
+  categories: DataFile | null;
+  actors: DataFile | null;
+  places: DataFile | null;
+  sources: FrontMatterFile[];
+  events: FrontMatterFile[];
+}
+
+/** Larger than any article or event could be: a runaway paste or a wrong file. */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+export const DATA_FILES = ['site', 'categories', 'actors', 'places'] as const;
+
+/** Reads `content/`; problems reading or parsing any file become diagnostics, never exceptions. */
+export async function loadContent(contentDir: string, projectRoot: string): Promise<{ raw: RawContent; diagnostics: Diagnostic[] }> {
+  const diagnostics: Diagnostic[] = [];
+  const rel = (path: string) => relative(projectRoot, path).split(sep).join('/');
+
+  const readText = async (path: string, required = false): Promise<string | undefined> => {
+    let bytes: Uint8Array;
+    try {
+      bytes = await readBytes(path);
+    } catch {
+      if (required) {
+        diagnostics.push(
+          makeDiagnostic('file/missing', rel(path), { line: 0, column: 0 }, { message: 'This file is required and was not found.' }),
+        );
+      }
+      return undefined;
+    }
+    if (bytes.byteLength > MAX_FILE_BYTES) {
+      diagnostics.push(
+        makeDiagnostic('file/too-large', rel(path), { line: 1, column: 1 }, {
+          message: `The file is ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit.`,
+        }),
+      );
+      return undefined;
+    }
+    const text = decodeUtf8(bytes);
+    if (text === undefined) {
+      diagnostics.push(
+        makeDiagnostic('file/encoding', rel(path), { line: 1, column: 1 }, {
+          message: 'The file is not valid UTF-8 text.',
+          expected: 'UTF-8',
+        }),
+      );
+    }
+    return text;
+  };
+
+  const readData = async (name: string): Promise<DataFile | null> => {
+    const path = join(contentDir, `${name}.yml`);
+    const text = await readText(path, true);
+    if (text === undefined) return null;
+    try {
+      return { file: rel(path), yaml: parseYaml(text) };
+    } catch (error) {
+      if (!(error instanceof YamlSyntaxError)) throw error;
+      diagnostics.push(
+        makeDiagnostic('file/yaml-syntax', rel(path), error.position, { message: `The file is not valid YAML: ${error.message}` }),
+      );
+      return null;
+    }
+  };
+
+  const readFolder = async (folder: string): Promise<FrontMatterFile[]> => {
+    const dir = join(contentDir, folder);
+    let names: string[];
+    try {
+      names = (await readdir(dir)).filter((n) => n.endsWith('.md')).sort();
+    } catch {
+      return [];
+    }
+    const files = await Promise.all(
+      names.map(async (name) => {
+        const path = join(dir, name);
+        const text = await readText(path);
+        if (text === undefined) return null;
+        const split = splitFrontMatter(rel(path), text);
+        if ('ruleId' in split) {
+          diagnostics.push(split);
+          return null;
+        }
+        return split;
+      }),
+    );
+    return files.filter((f): f is FrontMatterFile => f !== null);
+  };
+
+  const [site, categories, actors, places, sources, events] = await Promise.all([
+    readData('site'),
+    readData('categories'),
+    readData('actors'),
+    readData('places'),
+    readFolder('sources'),
+    readFolder('events'),
+  ]);
+  return { raw: { root: projectRoot, site, categories, actors, places, sources, events }, diagnostics };
+}

@@ -1,0 +1,96 @@
+import type { Measure, Qualifier } from '../schema/vocabulary.ts';
+import type { EventDate } from './dates.ts';
+
+export interface Site {
+  title: string;
+  description: string;
+  introduction: string | null;
+  url: string;
+  language: string;
+  timeZone: string;
+  eraStart: EventDate;
+}
+
+export interface Actor {
+  id: string;
+  name: string;
+  description: string | null;
+  aliases: string[];
+}
+
+export interface Place extends Actor {
+  /** [latitude, longitude] */
+  coordinates: [number, number];
+  timeZone: string;
+}
+
+export interface Category {
+  id: string;
+  label: string;
+  description: string | null;
+}
+
+export interface Source {
+  id: string;
+  file: string;
+  title: string;
+  titleDescriptive: boolean;
+  publisher: string | null;
+  url: string | null;
+  published: EventDate;
+  publishedInferred: string | null;
+  language: string;
+  translatedFrom: string | null;
+  translatedFromInferred: string | null;
+  removed: string | null;
+  note: string | null;
+  /** The cleaned article text, as in the file. */
+  text: string;
+}
+
+export interface Citation {
+  source: string;
+  quote: string;
+  prefix: string | null;
+  suffix: string | null;
+}
+
+export interface Claim extends Citation {
+  measure: Measure;
+  value: number | null;
+  max: number | null;
+  figure: string | null;
+  qualifier: Qualifier | null;
+  claimant: string;
+  attribution: string | null;
+  reported: EventDate | null;
+}
+
+/** A validated event: every reference resolves and every quote occurs in its source. */
+export interface EventRecord {
+  id: string;
+  file: string;
+  title: string;
+  date: EventDate;
+  end: EventDate | null;
+  approximate: boolean;
+  dateInferred: string | null;
+  category: string;
+  headline: boolean;
+  sequence: number;
+  actors: string[];
+  places: string[];
+  sources: Citation[];
+  claims: Claim[];
+  /** Markdown, as written. */
+  body: string;
+}
+
+export interface Content {
+  site: Site;
+  categories: Category[];
+  actors: Actor[];
+  places: Place[];
+  sources: Source[];
+  events: EventRecord[];
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { dateString, flag, id, text } from './fields.ts';
+import { IMPORTANCE, MEASURES, QUALIFIERS } from './vocabulary.ts';
+
+/** A quoted passage, after the W3C Web Annotation TextQuoteSelector: `exact` is `quote`. */
+export const citationSchema = z.strictObject({
+  id,
+  quote: text,
+  prefix: text.optional(),
+  suffix: text.optional(),
+});
+
+export const claimSchema = z
+  .strictObject({
+    measure: z.enum(Object.keys(MEASURES) as [keyof typeof MEASURES]),
+    value: z.number().nonnegative().optional(),
+    max: z.number().nonnegative().optional(),
+    figure: text.optional(),
+    qualifier: z.enum(Object.keys(QUALIFIERS) as [keyof typeof QUALIFIERS]).optional(),
+    claimant: id,
+    attribution: text.optional(),
+    source: id,
+    quote: text,
+    prefix: text.optional(),
+    suffix: text.optional(),
+    reported: dateString.optional(),
+  })
+  .refine((claim) => claim.value !== undefined || claim.figure !== undefined, {
+    error: 'a claim needs a `value` (a number) or a `figure` (the words the source uses, e.g. "dozens")',
+    path: ['value'],
+  });
+
+export const eventSchema = z.strictObject({
+  title: text.max(160, { error: 'expected a title under 160 characters' }),
+  date: dateString,
+  end: dateString.optional(),
+  approximate: flag.optional(),
+  date_inferred: text.optional(),
+  category: id,
+  importance: z.enum(IMPORTANCE).optional(),
+  sequence: z.number().int().optional(),
+  actors: z.array(id).default([]),
+  places: z.array(id).default([]),
+  sources: z.array(citationSchema).min(1, { error: 'expected at least one source with a quote' }),
+  claims: z.array(claimSchema).default([]),
+});
+
+export type EventFrontMatter = z.infer<typeof eventSchema>;
+export type Citation = z.infer<typeof citationSchema>;
+export type ClaimFrontMatter = z.infer<typeof claimSchema>;

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { ID_PATTERN } from './vocabulary.ts';
+
+/** YAML 1.2 reads an unquoted `1991` as a number; a four-digit year is what the editor meant. */
+export const dateString = z.preprocess(
+  (value) => (typeof value === 'number' && Number.isInteger(value) && value >= 1000 && value <= 9999 ? String(value) : value),
+  z.string({ error: 'expected a date in quotes, such as "2023-09-20"' }),
+);
+
+export const id = z.string().regex(ID_PATTERN, { error: 'expected lowercase words joined by hyphens, e.g. `ceasefire-takes-effect`' });
+
+/** Only http(s): `javascript:` and `data:` URLs are valid URLs, but never belong in a reader's page. */
+export const httpUrl = z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// address' });
+
+export const text = z.string().trim().min(1, { error: 'expected some text' });
+
+/** A boolean that must be written as one: `"false"` in quotes is an error, not a quiet `true`. */
+export const flag = z.boolean({ error: 'expected true or false, without quotes' });

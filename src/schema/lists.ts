@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { dateString, httpUrl, id, text } from './fields.ts';
+
+export const actorSchema = z.strictObject({
+  name: text,
+  description: text.optional(),
+  aliases: z.array(text).default([]),
+});
+
+const zone = z.string().refine(isTimeZone, { error: 'expected an offset such as `+04:00` or an IANA zone such as `Europe/Moscow`' });
+
+export const placeSchema = z.strictObject({
+  name: text,
+  description: text.optional(),
+  aliases: z.array(text).default([]),
+  coordinates: z.tuple([z.number().min(-90).max(90), z.number().min(-180).max(180)], {
+    error: 'expected [latitude, longitude] in decimal degrees',
+  }),
+  time_zone: zone.optional(),
+});
+
+export const categorySchema = z.strictObject({
+  label: text,
+  description: text.optional(),
+});
+
+export const siteSchema = z.strictObject({
+  title: text,
+  description: text,
+  introduction: text.optional(),
+  url: httpUrl,
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/),
+  time_zone: zone,
+  /** Events before this date form the background era. */
+  era_start: dateString,
+});
+
+export function isTimeZone(value: string): boolean {
+  if (/^[+-]\d{2}:\d{2}$/.test(value)) return true;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export type ActorData = z.infer<typeof actorSchema>;
+export type PlaceData = z.infer<typeof placeSchema>;
+export type CategoryData = z.infer<typeof categorySchema>;
+export type SiteData = z.infer<typeof siteSchema>;
+export { id as idSchema };

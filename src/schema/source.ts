@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { dateString, flag, httpUrl, id, text } from './fields.ts';
+
+export const sourceSchema = z.strictObject({
+  id,
+  title: text,
+  /** True where the copy has no headline and the title describes the article. */
+  title_descriptive: flag.optional(),
+  publisher: text.optional(),
+  url: httpUrl.optional(),
+  published: dateString,
+  /** Why the publication date is inferred, where the copy does not state it. */
+  published_inferred: text.optional(),
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, { error: 'expected a language tag such as `en`' }),
+  translated_from: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, { error: 'expected a language tag such as `de`' }).optional(),
+  translated_from_inferred: text.optional(),
+  /** What was removed from the copy as page furniture. */
+  removed: text.optional(),
+  note: text.optional(),
+  /** The file the copy came from, for provenance. */
+  seed: text.optional(),
+});
+
+export type SourceFrontMatter = z.infer<typeof sourceSchema>;

@@ -1,0 +1,112 @@
+import { closest, distance } from 'fastest-levenshtein';
+import type { z } from 'zod';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { makeDiagnostic } from '../diagnostics/make.ts';
+import type { ParsedYaml, YamlPath } from '../load/yaml.ts';
+
+/** `sources[1].quote` */
+export function formatPath(path: YamlPath): string {
+  return path.reduce<string>(
+    (out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${part}` : part),
+    '',
+  );
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'an empty value';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a set of fields';
+  if (typeof value === 'string') return `the text \`${value.length > 40 ? `${value.slice(0, 39)}…` : value}\``;
+  return `\`${String(value)}\``;
+}
+
+/**
+ * Turns zod's issues into diagnostics that point at the offending line and speak the editor's language:
+ * "Unexpected X in `field`, expected Y".
+ */
+export function zodIssuesToDiagnostics(
+  error: z.ZodError,
+  file: string,
+  yaml: ParsedYaml,
+  knownKeys: (path: YamlPath) => readonly string[],
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const issue of error.issues) {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    const input = getIn(yaml.value, path);
+    const field = formatPath(path);
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const keyPath = [...path, key];
+        const known = knownKeys(path);
+        const guess = known.length > 0 ? closest(key, known as string[]) : undefined;
+        const suggest = guess && isClose(key, guess) ? ` Did you mean \`${guess}\`?` : '';
+        out.push(
+          makeDiagnostic('schema/unknown-key', file, yaml.locateKey(keyPath), {
+            field: formatPath(keyPath),
+            message: `Unexpected field \`${key}\`.${suggest}`,
+            expected: `one of ${known.map((k) => `\`${k}\``).join(', ')}`,
+            actual: key,
+          }),
+        );
+      }
+      continue;
+    }
+    if (issue.code === 'invalid_type' && input === undefined) {
+      out.push(
+        makeDiagnostic('schema/required', file, yaml.locate(path), {
+          field,
+          message: `Missing required field \`${field}\`.`,
+          expected: issue.message.replace(/^Invalid input: /, ''),
+        }),
+      );
+      continue;
+    }
+    if (issue.code === 'invalid_value') {
+      const values = issue.values.map((v) => `\`${String(v)}\``).join(', ');
+      out.push(
+        makeDiagnostic('schema/enum', file, yaml.locate(path), {
+          field,
+          message: `Unexpected ${describe(input)} in \`${field}\`.`,
+          expected: `one of ${values}`,
+          actual: String(input),
+        }),
+      );
+      continue;
+    }
+    const rule = issue.code === 'invalid_type' ? 'schema/type' : 'schema/format';
+    out.push(
+      makeDiagnostic(rule, file, yaml.locate(path), {
+        field,
+        message: `Unexpected ${describe(input)} in \`${field}\`.`,
+        expected: issue.message.replace(/^Invalid input: /, '').replace(/^expected /, ''),
+        actual: input === undefined ? undefined : String(input),
+      }),
+    );
+  }
+  return out;
+}
+
+function isClose(a: string, b: string): boolean {
+  const la = a.toLowerCase();
+  const lb = b.toLowerCase();
+  return la.includes(lb) || lb.includes(la) || distance(la, lb) <= Math.max(2, Math.floor(b.length / 3));
+}
+
+export function getIn(value: unknown, path: YamlPath): unknown {
+  let current: unknown = value;
+  for (const part of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string | number, unknown>)[part];
+  }
+  return current;
+}
+
+/** The closest id to a misspelt reference, if any is close enough to suggest. */
+export function suggestId(wrong: string, known: Iterable<string>): string | undefined {
+  const list = [...known];
+  if (list.length === 0) return undefined;
+  const guess = closest(wrong, list);
+  return isClose(wrong, guess) ? guess : undefined;
+}
