@@ -29,6 +29,19 @@ type Located = { file: string; yaml: { locate(path: YamlPath): Position } };
  * Validates the whole content set and cross-checks it: every problem in every file is collected before
  * anything is built.
  */
+/** Parses each field on its own, keeping the well-formed ones, so cross-checks can run on a broken file. */
+function fieldwise<T extends z.ZodRawShape>(shape: T, value: unknown): Partial<{ [K in keyof T]: z.infer<T[K]> }> {
+  const out: Record<string, unknown> = {};
+  if (value === null || typeof value !== 'object') return out as Partial<{ [K in keyof T]: z.infer<T[K]> }>;
+  for (const [key, schema] of Object.entries(shape)) {
+    const input = (value as Record<string, unknown>)[key];
+    if (input === undefined) continue;
+    const result = (schema as z.ZodType).safeParse(input);
+    if (result.success) out[key] = result.data;
+  }
+  return out as Partial<{ [K in keyof T]: z.infer<T[K]> }>;
+}
+
 export function validateContent(raw: RawContent): ValidationResult {
   const diagnostics: Diagnostic[] = [];
   const report = (ruleId: Parameters<typeof makeDiagnostic>[0], at: Located, path: YamlPath, message: string, extra: Partial<Diagnostic> = {}) =>
@@ -155,6 +168,7 @@ export function validateContent(raw: RawContent): ValidationResult {
   const categoryIds = new Set(categories.map((c) => c.id));
   const actorIds = new Set(actors.map((a) => a.id));
   const placeIds = new Set(places.map((p) => p.id));
+  const sourceIds = new Set(sourceFiles.keys());
   const used = { actors: new Set<string>(), places: new Set<string>(), sources: new Set<string>() };
 
   const reference = (at: Located, path: YamlPath, kind: string, value: string, known: Set<string>, where: string): boolean => {
@@ -204,10 +218,12 @@ export function validateContent(raw: RawContent): ValidationResult {
         }),
       );
     }
-    const data = parse(eventSchema, file, file.yaml.value, [], eventKeys);
-    if (!data) continue;
-    let ok = ID_PATTERN.test(id);
-    const start = date(file, ['date'], data.date);
+    // The full parse reports every schema problem; the field-by-field parse lets the cross-checks below run on
+    // whatever is well-formed, so one pass shows the editor everything wrong with the file.
+    const complete = parse(eventSchema, file, file.yaml.value, [], eventKeys);
+    const data = complete ?? fieldwise(eventSchema.shape, file.yaml.value);
+    let ok = complete !== null && ID_PATTERN.test(id);
+    const start = data.date === undefined ? null : date(file, ['date'], data.date);
     const end = data.end === undefined ? null : date(file, ['end'], data.end);
     if (!start || (data.end !== undefined && !end)) ok = false;
     if (start && end && endsBeforeStart(start, end)) {
@@ -216,32 +232,33 @@ export function validateContent(raw: RawContent): ValidationResult {
       });
       ok = false;
     }
-    ok = reference(file, ['category'], 'category', data.category, categoryIds, 'content/categories.yml') && ok;
-    data.actors.forEach((a, i) => {
+    if (data.category !== undefined) ok = reference(file, ['category'], 'category', data.category, categoryIds, 'content/categories.yml') && ok;
+    (data.actors ?? []).forEach((a, i) => {
       used.actors.add(a);
       ok = reference(file, ['actors', i], 'actor', a, actorIds, 'content/actors.yml') && ok;
     });
-    data.places.forEach((p, i) => {
+    (data.places ?? []).forEach((p, i) => {
       used.places.add(p);
       ok = reference(file, ['places', i], 'place', p, placeIds, 'content/places.yml') && ok;
     });
-    const citations: Citation[] = data.sources.map((s, i) => {
+    const citations: Citation[] = (data.sources ?? []).map((s, i) => {
       used.sources.add(s.id);
       const citation = { source: s.id, quote: s.quote, prefix: s.prefix ?? null, suffix: s.suffix ?? null };
-      if (reference(file, ['sources', i, 'id'], 'source', s.id, sourceFiles as unknown as Set<string>, 'content/sources/')) quote(file, ['sources', i], citation);
+      if (reference(file, ['sources', i, 'id'], 'source', s.id, sourceIds, 'content/sources/')) quote(file, ['sources', i], citation);
       else ok = false;
       return citation;
     });
-    const claims: Claim[] = data.claims.map((c, i) => {
+    const claims: Claim[] = (data.claims ?? []).map((c, i) => {
       used.sources.add(c.source);
       used.actors.add(c.claimant);
       ok = reference(file, ['claims', i, 'claimant'], 'actor', c.claimant, actorIds, 'content/actors.yml') && ok;
       const citation = { source: c.source, quote: c.quote, prefix: c.prefix ?? null, suffix: c.suffix ?? null };
-      if (reference(file, ['claims', i, 'source'], 'source', c.source, sourceFiles as unknown as Set<string>, 'content/sources/')) quote(file, ['claims', i], citation);
+      if (reference(file, ['claims', i, 'source'], 'source', c.source, sourceIds, 'content/sources/')) quote(file, ['claims', i], citation);
       else ok = false;
       const reported = c.reported === undefined ? null : date(file, ['claims', i, 'reported'], c.reported);
       if (c.value !== undefined && c.max !== undefined && c.max < c.value) {
         report('schema/format', file, ['claims', i, 'max'], `The upper bound ${c.max} is below the value ${c.value}.`, { expected: `a max of at least ${c.value}` });
+        ok = false;
       }
       return {
         ...citation,
@@ -255,23 +272,23 @@ export function validateContent(raw: RawContent): ValidationResult {
         reported,
       };
     });
-    if (new Set(data.sources.map((s) => s.id)).size === 1 && data.category !== 'background') {
+    if (new Set(citations.map((c) => c.source)).size === 1 && data.category !== 'background') {
       report('event/single-source', file, ['sources'], 'This event rests on a single article.');
     }
-    if (!ok || !start) continue;
+    if (!ok || !complete || !start) continue;
     events.push({
       id,
       file: file.file,
-      title: data.title,
+      title: complete.title,
       date: start,
       end,
-      approximate: data.approximate ?? false,
-      dateInferred: data.date_inferred ?? null,
-      category: data.category,
-      headline: data.importance === 'headline',
-      sequence: data.sequence ?? 0,
-      actors: data.actors,
-      places: data.places,
+      approximate: complete.approximate ?? false,
+      dateInferred: complete.date_inferred ?? null,
+      category: complete.category,
+      headline: complete.importance === 'headline',
+      sequence: complete.sequence ?? 0,
+      actors: complete.actors,
+      places: complete.places,
       sources: citations,
       claims,
       body: file.body,

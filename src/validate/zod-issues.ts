@@ -12,13 +12,28 @@ export function formatPath(path: YamlPath): string {
   );
 }
 
+const KINDS: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false, without quotes',
+  array: 'a list, e.g. `[a, b]` or one `- item` per line',
+  object: 'a set of fields',
+};
+
+/** zod's wording ("Invalid input: expected string, received number") in the editor's words. */
+function expectedText(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type') return KINDS[issue.expected] ?? issue.expected;
+  return issue.message.replace(/^Invalid input: /, '').replace(/^expected /, '');
+}
+
 function describe(value: unknown): string {
   if (value === undefined) return 'nothing';
-  if (value === null) return 'an empty value';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a set of fields';
-  if (typeof value === 'string') return `the text \`${value.length > 40 ? `${value.slice(0, 39)}…` : value}\``;
-  return `\`${String(value)}\``;
+  if (value === null) return 'empty value';
+  if (Array.isArray(value)) return 'list';
+  if (typeof value === 'object') return 'set of fields';
+  if (typeof value === 'string') return `text \`${value.length > 40 ? `${value.slice(0, 39)}…` : value}\``;
+  return `${typeof value} \`${String(value)}\``;
 }
 
 /**
@@ -58,7 +73,7 @@ export function zodIssuesToDiagnostics(
         makeDiagnostic('schema/required', file, yaml.locate(path), {
           field,
           message: `Missing required field \`${field}\`.`,
-          expected: issue.message.replace(/^Invalid input: /, ''),
+          expected: expectedText(issue),
         }),
       );
       continue;
@@ -80,7 +95,7 @@ export function zodIssuesToDiagnostics(
       makeDiagnostic(rule, file, yaml.locate(path), {
         field,
         message: `Unexpected ${describe(input)} in \`${field}\`.`,
-        expected: issue.message.replace(/^Invalid input: /, '').replace(/^expected /, ''),
+        expected: expectedText(issue),
         actual: input === undefined ? undefined : String(input),
       }),
     );

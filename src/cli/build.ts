@@ -1,0 +1,45 @@
+import { formatDiagnostics, summarise } from '../diagnostics/reporter.ts';
+import { build } from '../build.ts';
+import { serveSite } from '../eleventy/run.ts';
+import { EXIT, helpText, parseArgs, UsageError, type FlagSpec } from './args.ts';
+import { runCli } from './run.ts';
+
+const FLAGS: FlagSpec[] = [
+  { name: 'output', value: 'DIR', description: 'Folder to write the site to (default: _site).' },
+  { name: 'site-url', value: 'URL', description: 'Public address of the site, overriding content/site.yml and SITE_URL.' },
+  { name: 'serve', description: 'After building, preview on http://localhost:8080 and rebuild on every change.' },
+  { name: 'port', value: 'N', description: 'Port for --serve (default: 8080).' },
+  { name: 'quiet', description: 'Print nothing but errors.' },
+  { name: 'help', description: 'Show this help.' },
+];
+
+await runCli(async (argv) => {
+  const { flags } = parseArgs(argv, FLAGS);
+  if (flags.has('help')) {
+    process.stdout.write(helpText('npm run build -- [options]', 'Validates content/ and builds the site.', FLAGS));
+    return EXIT.ok;
+  }
+  const quiet = flags.has('quiet') || process.env.CI === 'true';
+  const output = String(flags.get('output') ?? '_site');
+  const port = Number(flags.get('port') ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port needs a whole number from 0 to 65535.');
+  const siteUrl = (flags.get('site-url') as string | undefined) ?? process.env.SITE_URL;
+  const result = await build({
+    projectRoot: process.cwd(),
+    outputDir: output,
+    quiet,
+    ...(siteUrl ? { siteUrl } : {}),
+    log: quiet ? () => {} : (line) => console.log(line),
+  });
+  if (!result.ok) {
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    console.error(formatDiagnostics(errors));
+    console.error(`\n${summarise(errors)} Nothing was written; ${output}/ is unchanged.`);
+    return EXIT.content;
+  }
+  if (flags.has('serve')) {
+    await serveSite(process.cwd(), output, port);
+    return new Promise<number>(() => {});
+  }
+  return EXIT.ok;
+});

@@ -1,0 +1,20 @@
+import { EXIT, UsageError } from './args.ts';
+
+/**
+ * Runs a command and turns its outcome into an exit code: 0 clean, 1 content errors, 2 usage errors.
+ * Usage errors print a sentence; only a genuine bug prints a stack, labelled as such.
+ */
+export async function runCli(main: (argv: string[]) => Promise<number>): Promise<void> {
+  try {
+    process.exitCode = await main(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`${error.message}\nRun with --help for the options.`);
+      process.exitCode = EXIT.usage;
+      return;
+    }
+    console.error('Internal error: this is a bug in news-timeline, not in your content. Please report it with this output.');
+    console.error(error);
+    process.exitCode = EXIT.internal;
+  }
+}

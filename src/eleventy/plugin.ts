@@ -1,0 +1,41 @@
+import type UserConfig from '@11ty/eleventy/UserConfig';
+import { formatDiagnostics, summarise } from '../diagnostics/reporter.ts';
+import { renderMarkdown } from '../markdown/render.ts';
+import { eventsJson } from '../model/export-json.ts';
+import { buildTimeline, type Timeline } from '../model/timeline.ts';
+import { loadAndValidate } from '../pipeline.ts';
+import { absoluteUrl } from './filters.ts';
+
+/** Thrown when content is invalid; its message is the editor-facing report, not a stack. */
+export class ContentError extends Error {
+  override name = 'ContentError';
+}
+
+/** Loads, validates and models `content/`, or throws a ContentError listing every problem. */
+export async function loadTimeline(projectRoot: string): Promise<Timeline> {
+  const { content, diagnostics } = await loadAndValidate(projectRoot);
+  if (!content) {
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    throw new ContentError(`${formatDiagnostics(errors)}\n\n${summarise(errors)}`);
+  }
+  return buildTimeline(content, renderMarkdown);
+}
+
+export interface PluginOptions {
+  projectRoot?: string;
+}
+
+/**
+ * Wires the validated model into Eleventy. The build command passes a model it has already validated (as the
+ * `timeline` global); run any other way, the plugin loads and validates content itself on every build.
+ */
+export default function newsTimeline(eleventyConfig: UserConfig, options: PluginOptions = {}): void {
+  const root = options.projectRoot ?? process.cwd();
+  if (!eleventyConfig.globalData || !('timeline' in eleventyConfig.globalData)) {
+    eleventyConfig.addGlobalData('timeline', () => loadTimeline(root));
+  }
+  eleventyConfig.addWatchTarget('content/');
+  eleventyConfig.addFilter('absoluteUrl', absoluteUrl);
+  eleventyConfig.addFilter('eventsJson', eventsJson);
+  eleventyConfig.addPassthroughCopy({ 'templates/assets': 'assets' });
+}
