@@ -6,5 +6,7 @@ export default defineConfig({
     // Build tests spawn whole builds; browser tests start Chromium.
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // CI also writes a JSON report per run (one per time zone) that .ci/run sums up.
+    reporters: process.env.CI ? ['default', ['json', { outputFile: `.vitest-${process.env.TZ ?? 'default'}.json` }]] : ['default'],
   },
 });

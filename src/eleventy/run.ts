@@ -37,6 +37,7 @@ export async function serveSite(projectRoot: string, outputDir: string, port: nu
   const eleventy = new Eleventy(join(projectRoot, 'templates'), outputDir, {
     configPath: join(projectRoot, '.eleventy.ts'),
     runMode: 'serve',
+    quietMode: true,
   });
   await eleventy.init();
   await eleventy.watch();

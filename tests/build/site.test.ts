@@ -1,0 +1,160 @@
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli } from '../helpers/project.ts';
+
+/** Builds the real September 2023 content once and checks the pages and data a reader and a data user get. */
+let out: string;
+let data: {
+  url: string;
+  events: {
+    id: string;
+    title: string;
+    date: string;
+    precision: string;
+    utc: string | null;
+    local_date: string;
+    end: { date: string } | null;
+    category: string;
+    actors: string[];
+    places: string[];
+    sources: { id: string; quote: string }[];
+    claims: { claimant: string; source: string; quote: string; measure: string }[];
+    url: string;
+    era: string;
+  }[];
+  sources: { id: string }[];
+};
+const normalise = (s: string) => s.replace(/\s+/g, ' ').trim();
+const sourceText = new Map<string, string>();
+const eventFiles = new Map<string, string>();
+
+beforeAll(async () => {
+  out = join(await mkdtemp(join(tmpdir(), 'nt-site-')), '_site');
+  const run = runCli('build.ts', [`--output=${out}`, '--quiet']);
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(0);
+  data = JSON.parse(await readFile(join(out, 'events.json'), 'utf8'));
+  for (const name of await readdir(join(ROOT, 'content/sources'))) {
+    const text = await readFile(join(ROOT, 'content/sources', name), 'utf8');
+    sourceText.set(name.replace(/\.md$/, ''), normalise(text.slice(text.indexOf('\n---\n', 3) + 5)));
+  }
+  for (const name of await readdir(join(ROOT, 'content/events'))) {
+    eventFiles.set(name.replace(/\.md$/, ''), await readFile(join(ROOT, 'content/events', name), 'utf8'));
+  }
+});
+
+const html = (path: string) => readFile(join(out, path), 'utf8');
+
+describe('events.json', () => {
+  it('holds every event file exactly once', () => {
+    expect(data.events.map((e) => e.id).sort()).toEqual([...eventFiles.keys()].sort());
+    expect(data.events.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it('keeps each date exactly as the editor wrote it', () => {
+    for (const e of data.events) {
+      const written = /^date: "([^"]+)"$/m.exec(eventFiles.get(e.id)!)?.[1];
+      expect(e.date, e.id).toBe(written);
+    }
+  });
+
+  it('gives the ceasefire its instant in UTC: 13:00 at UTC+4 is 09:00Z', () => {
+    const ceasefire = data.events.find((e) => e.id === 'ceasefire-takes-effect')!;
+    expect(ceasefire.date).toBe('2023-09-20T13:00+04:00');
+    expect(ceasefire.precision).toBe('minute');
+    expect(ceasefire.utc).toBe('2023-09-20T09:00:00Z');
+  });
+
+  it('gives day-only and coarser dates no instant, and the right precision', () => {
+    const byId = new Map(data.events.map((e) => [e.id, e]));
+    expect(byId.get('independence-declaration-1991')).toMatchObject({ date: '1991', precision: 'year', utc: null });
+    expect(byId.get('offensive-launched')).toMatchObject({ date: '2023-09-19', precision: 'day', utc: null });
+    expect(byId.get('blockade')?.end?.date).toBe('2023-09');
+  });
+
+  it('is in timeline order: by local date, day-only before timed events of the same day', () => {
+    for (let i = 1; i < data.events.length; i++) {
+      const a = data.events[i - 1]!;
+      const b = data.events[i]!;
+      expect(a.local_date <= b.local_date || b.local_date.startsWith(a.local_date), `${a.id} before ${b.id}`).toBe(true);
+      if (a.local_date === b.local_date && a.utc && !b.utc) throw new Error(`${b.id} (day only) after timed ${a.id}`);
+    }
+    expect(data.events[0]!.date.startsWith('1991')).toBe(true);
+    expect(data.events.at(-1)!.id).toBe('yevlakh-talks');
+  });
+
+  it('cites at least one source for every event, and every quote occurs in its source', () => {
+    for (const e of data.events) {
+      expect(e.sources.length, e.id).toBeGreaterThan(0);
+      for (const s of [...e.sources, ...e.claims.map((c) => ({ id: c.source, quote: c.quote }))]) {
+        expect(sourceText.get(s.id), `${e.id} cites ${s.id}`).toBeDefined();
+        expect(sourceText.get(s.id)!.includes(normalise(s.quote)), `${e.id}: “${s.quote}”`).toBe(true);
+      }
+    }
+  });
+
+  it('attributes the disputed death tolls to four different claimants', () => {
+    const killed = data.events.flatMap((e) => e.claims).filter((c) => c.measure === 'killed');
+    expect(new Set(killed.map((c) => c.claimant))).toEqual(
+      new Set(['armenia', 'karabakh-representative', 'karabakh-rights-activist', 'vardanyan']),
+    );
+  });
+
+  it('links each event to its page', () => {
+    for (const e of data.events) expect(e.url).toBe(`${data.url.replace(/\/$/, '')}/events/${e.id}/`);
+  });
+});
+
+describe('pages', () => {
+  it('lists every event on the home page, background era first, days in order', async () => {
+    const home = await html('index.html');
+    const background = home.indexOf('id="era-background"');
+    const main = home.indexOf('id="era-main"');
+    expect(background).toBeGreaterThan(0);
+    expect(main).toBeGreaterThan(background);
+    const days = ['Tuesday 19 September 2023', 'Wednesday 20 September 2023', 'Thursday 21 September 2023'].map((d) =>
+      home.indexOf(`>${d}</h3>`),
+    );
+    expect(days.every((i) => i > main)).toBe(true);
+    expect([...days].sort((a, b) => a - b)).toEqual(days);
+    let last = -1;
+    for (const e of data.events) {
+      const at = home.indexOf(`href="/events/${e.id}/"`);
+      expect(at, e.id).toBeGreaterThan(last);
+      last = at;
+    }
+  });
+
+  it('shows the ceasefire in local time and GMT, with a machine-readable datetime', async () => {
+    const page = await html('events/ceasefire-takes-effect/index.html');
+    expect(page).toContain('<time datetime="2023-09-20T13:00+04:00">Wednesday 20 September 2023, 13:00 local time (UTC+4) · 09:00 GMT</time>');
+  });
+
+  it('gives every event a page with each quote and a link to each cited source page', async () => {
+    for (const e of data.events) {
+      const page = await html(`events/${e.id}/index.html`);
+      for (const s of e.sources) {
+        expect(page, e.id).toContain(`href="/sources/${s.id}/"`);
+        expect(normalise(page.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&'))).toContain(normalise(s.quote));
+      }
+    }
+  });
+
+  it('gives every source a page listing the events that rest on it', async () => {
+    const index = await html('sources/index.html');
+    for (const s of data.sources) {
+      expect(index).toContain(`href="/sources/${s.id}/"`);
+      const page = await html(`sources/${s.id}/index.html`);
+      const citing = data.events.filter((e) => e.sources.some((c) => c.id === s.id));
+      for (const e of citing) expect(page).toContain(`href="/events/${e.id}/"`);
+    }
+  });
+
+  it('says when a publisher, address or publication date is not in the copy', async () => {
+    const page = await html('sources/delegation-in-yevlax/index.html');
+    expect(page).toContain('<dt>Publisher</dt><dd>Not stated in the copy.</dd>');
+    expect(page).toMatch(/<time datetime="2023-09-21">Thursday 21 September 2023<\/time> \(inferred\)/);
+  });
+});
