@@ -14,6 +14,8 @@ export async function renderSite({ projectRoot, outputDir, timeline, quiet }: El
   const eleventy = new Eleventy(join(projectRoot, 'templates'), outputDir, {
     configPath: join(projectRoot, '.eleventy.ts'),
     quietMode: quiet,
+    // A site served from https://example.org/news-timeline/ gets every internal link under /news-timeline/.
+    pathPrefix: new URL(timeline.site.url).pathname,
     config: (config: { addGlobalData(name: string, value: unknown): void }) => {
       config.addGlobalData('timeline', timeline);
     },
