@@ -34,7 +34,7 @@ export function parseArgs(argv: readonly string[], specs: readonly FlagSpec[]): 
       flags.set(name, true);
       continue;
     }
-    let value = eq === -1 ? argv[++i] : arg.slice(eq + 1);
+    const value = eq === -1 ? argv[++i] : arg.slice(eq + 1);
     if (value === undefined || value === '') throw new UsageError(`--${name} needs a value: --${name}=${spec.value}.`);
     flags.set(name, value);
   }

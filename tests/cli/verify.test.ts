@@ -1,0 +1,58 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/project.ts';
+
+/** `npm run verify` is what CI runs over the built site: it must catch bad HTML and broken links, and pass a good build. */
+let base: string;
+let good: string;
+
+beforeAll(async () => {
+  base = await mkdtemp(join(tmpdir(), 'nt-verify-'));
+  good = join(base, 'good');
+  expect(runCli('build.ts', [`--output=${good}`, '--quiet']).status).toBe(0);
+});
+afterAll(() => rm(base, { recursive: true, force: true }));
+
+async function variant(name: string, edit: (dir: string) => Promise<void>): Promise<string> {
+  const dir = join(base, name);
+  await cp(good, dir, { recursive: true });
+  await edit(dir);
+  return dir;
+}
+
+describe('verify', () => {
+  it('passes the real build', () => {
+    const run = runCli('verify.ts', [`--site=${good}`]);
+    expect(run.stdout).toContain('HTML: no errors');
+    expect(run.stdout).toMatch(/Links: \d+ checked, 0 broken\./);
+    expect(run.status).toBe(0);
+  });
+
+  it('fails on an HTML error and names the file and line', async () => {
+    const dir = await variant('bad-html', async (d) => {
+      const file = join(d, 'sources/index.html');
+      const html = await readFile(file, 'utf8');
+      await writeFile(file, html.replace('<h1>Sources</h1>', '<h1>Sources</h1>\n<p><div>block in a paragraph</p>'));
+    });
+    const run = runCli('verify.ts', [`--site=${dir}`, '--skip-links']);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/sources\/index\.html:\d+:\d+ {2}.+ {2}html\/nu/);
+  });
+
+  it('fails on a broken internal link and on a missing anchor', async () => {
+    const dir = await variant('bad-links', async (d) => {
+      const file = join(d, 'sources/index.html');
+      const html = await readFile(file, 'utf8');
+      await writeFile(
+        file,
+        html.replace('<h1>Sources</h1>', '<h1>Sources</h1>\n<p><a href="/events/no-such-event/">gone</a> <a href="/#no-such-anchor">nowhere</a></p>'),
+      );
+    });
+    const run = runCli('verify.ts', [`--site=${dir}`, '--skip-html']);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('/events/no-such-event/');
+    expect(run.stdout).toContain('#no-such-anchor');
+  });
+});
