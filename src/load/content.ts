@@ -1,9 +1,9 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { makeDiagnostic } from '../diagnostics/make.ts';
 import { splitFrontMatter, type FrontMatterFile } from './front-matter.ts';
-import { decodeUtf8, readBytes } from './read.ts';
+import { decodeUtf8, explainEncoding, readBytes } from './read.ts';
 import { parseYaml, YamlSyntaxError, type ParsedYaml } from './yaml.ts';
 
 export interface DataFile {
@@ -22,7 +22,10 @@ export interface RawContent {
   events: FrontMatterFile[];
 }
 
-/** Larger than any article or event could be: a runaway paste or a wrong file. */
+/**
+ * Larger than any article or event could be (the longest seed article is under 10 kB): a runaway paste, a
+ * pasted PDF or the wrong file. The size is checked before the file is read, so a huge file costs nothing.
+ */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 export const DATA_FILES = ['site', 'categories', 'actors', 'places'] as const;
@@ -35,6 +38,16 @@ export async function loadContent(contentDir: string, projectRoot: string): Prom
   const readText = async (path: string, required = false): Promise<string | undefined> => {
     let bytes: Uint8Array;
     try {
+      const size = (await stat(path)).size;
+      if (size > MAX_FILE_BYTES) {
+        diagnostics.push(
+          makeDiagnostic('file/too-large', rel(path), { line: 1, column: 1 }, {
+            message: `The file is ${megabytes(size)}, over the ${megabytes(MAX_FILE_BYTES)} limit for one content file.`,
+            expected: `a file under ${megabytes(MAX_FILE_BYTES)}`,
+          }),
+        );
+        return undefined;
+      }
       bytes = await readBytes(path);
     } catch {
       if (required) {
@@ -44,22 +57,29 @@ export async function loadContent(contentDir: string, projectRoot: string): Prom
       }
       return undefined;
     }
-    if (bytes.byteLength > MAX_FILE_BYTES) {
+    const text = decodeUtf8(bytes);
+    if (text === undefined) {
+      const why = explainEncoding(bytes);
       diagnostics.push(
-        makeDiagnostic('file/too-large', rel(path), { line: 1, column: 1 }, {
-          message: `The file is ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit.`,
+        makeDiagnostic('file/encoding', rel(path), why?.at ?? { line: 1, column: 1 }, {
+          message: why
+            ? `The file is not UTF-8 text: byte ${why.byte} here is not UTF-8. It was probably saved as ${why.likely}.`
+            : 'The file is not valid UTF-8 text.',
+          expected: 'UTF-8',
         }),
       );
       return undefined;
     }
-    const text = decodeUtf8(bytes);
-    if (text === undefined) {
+    const nul = text.indexOf('\0');
+    if (nul !== -1) {
+      const before = text.slice(0, nul).split('\n');
       diagnostics.push(
-        makeDiagnostic('file/encoding', rel(path), { line: 1, column: 1 }, {
-          message: 'The file is not valid UTF-8 text.',
-          expected: 'UTF-8',
+        makeDiagnostic('file/encoding', rel(path), { line: before.length, column: before[before.length - 1]!.length + 1 }, {
+          message: 'The file contains a NUL character: it is binary data or UTF-16, not UTF-8 text.',
+          expected: 'UTF-8 text',
         }),
       );
+      return undefined;
     }
     return text;
   };
@@ -113,3 +133,5 @@ export async function loadContent(contentDir: string, projectRoot: string): Prom
   ]);
   return { raw: { root: projectRoot, site, categories, actors, places, sources, events }, diagnostics };
 }
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MB`;

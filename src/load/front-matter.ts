@@ -29,7 +29,7 @@ export function splitFrontMatter(file: string, text: string): FrontMatterFile | 
   }
   const firstLine = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'));
   if (firstLine.trimEnd() !== '---') {
-    const leading = firstLine.trim() === '' ? 'a blank line' : `\`${truncate(firstLine.trim(), 40)}\``;
+    const leading = firstLine.trim() === '' ? 'a blank line' : `\`${truncate(firstLine.trimEnd(), 40)}\``;
     return makeDiagnostic('file/front-matter', file, { line: 1, column: 1 }, {
       message: `Unexpected ${leading} on line 1, expected the opening \`---\` of the front matter.`,
       expected: '`---` on the first line',
@@ -42,12 +42,10 @@ export function splitFrontMatter(file: string, text: string): FrontMatterFile | 
     });
   }
   let parsed: ParsedYaml | undefined;
-  let parsedText = '';
   try {
     const result = matter(text, {
       engines: {
         yaml: (src: string) => {
-          parsedText = src;
           parsed = parseYaml(src);
           return {};
         },
@@ -59,8 +57,10 @@ export function splitFrontMatter(file: string, text: string): FrontMatterFile | 
       // gray-matter skips the engine for an empty block (`---\n---`).
       parsed = parseYaml('');
     }
-    // parsedText spans file lines 1 (the rest of `---`) to the last field; the closing `---` follows.
-    const bodyLine = parsedText.split('\n').length + 2;
+    // Counted from the text itself: gray-matter skips the engine for a block of comments only.
+    const lines = text.split('\n');
+    const closing = lines.findIndex((line, i) => i > 0 && /^---[ \t]*$/.test(line));
+    const bodyLine = closing + 2;
     return { file, yaml: parsed, body: result.content, bodyLine };
   } catch (error) {
     if (error instanceof YamlSyntaxError) {

@@ -31,10 +31,8 @@ export function parseYaml(source: string, lineOffset = 0): ParsedYaml {
   const first = doc.errors[0];
   if (first) {
     const pos = lineCounter.linePos(first.pos[0]);
-    throw new YamlSyntaxError(first.message.split('\n')[0] ?? 'YAML syntax error', {
-      line: pos.line + lineOffset,
-      column: pos.col,
-    });
+    const explained = explainYamlError(source, first.code, first.message.split('\n')[0] ?? 'YAML syntax error', pos);
+    throw new YamlSyntaxError(explained.message, { line: explained.line + lineOffset, column: explained.column });
   }
   const at = (offset: number | undefined): Position => {
     if (offset === undefined) return { line: 1 + lineOffset, column: 1 };
@@ -74,3 +72,43 @@ function findPair(parent: unknown, key: string | number): number | undefined {
   }
   return undefined;
 }
+
+/**
+ * The yaml package's wording, made specific where editors commonly go wrong: tabs, duplicate keys and unclosed
+ * quotes. Positions are 1-based within `source`.
+ */
+export function explainYamlError(source: string, code: string, message: string, pos: { line: number; col: number }): { message: string; line: number; column: number } {
+  const lines = source.split('\n');
+  const text = lines[pos.line - 1] ?? '';
+  const indent = /^[ \t]*/.exec(text)![0];
+  if (code === 'TAB_AS_INDENT' || (code === 'BAD_INDENT' && indent.includes('\t'))) {
+    return {
+      message: `A tab is used for indentation on line ${pos.line}; YAML indents with spaces only (two per level)`,
+      line: pos.line,
+      column: indent.indexOf('\t') + 1,
+    };
+  }
+  if (code === 'DUPLICATE_KEY') {
+    const key = /^\s*(?:-\s+)?(["']?)([^"':#]+)\1\s*:/.exec(text.slice(pos.col - 1))?.[2]?.trim() ?? /^\s*(?:-\s+)?([^:#]+):/.exec(text)?.[1]?.trim();
+    if (key) {
+      const firstLine = lines.findIndex((l, i) => i < pos.line - 1 && new RegExp(`^\\s*(?:-\\s+)?["']?${escapeRegExp(key)}["']?\\s*:`).test(l) && leadingWidth(l) === leadingWidth(text));
+      const where = firstLine === -1 ? '' : `; the first is on line ${firstLine + 1}`;
+      return { message: `Duplicate key \`${key}\`: keys must be unique${where}`, line: pos.line, column: pos.col };
+    }
+  }
+  if (code === 'MISSING_CHAR' && /quote/.test(message)) {
+    // The parser notices at the end of the document; the editor needs the line where the quote was opened.
+    for (let i = Math.min(pos.line, lines.length) - 1; i >= 0; i--) {
+      const l = lines[i]!;
+      const quotes = (l.replace(/\\./g, '').match(/"/g) ?? []).length;
+      if (quotes % 2 === 1) {
+        return { message: `A quoted value opened on line ${i + 1} is never closed: add the closing \`"\``, line: i + 1, column: l.indexOf('"') + 1 };
+      }
+    }
+  }
+  return { message, line: pos.line, column: pos.col };
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Width of the indentation including a list item's `- `, so sibling keys compare equal. */
+const leadingWidth = (l: string) => /^[ \t]*(?:-\s+)?/.exec(l)![0].length;

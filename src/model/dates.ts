@@ -55,6 +55,9 @@ export function parseEventDate(raw: string): EventDate | DateProblem {
     };
   }
   const offsetMinutes = z === 'Z' ? 0 : offsetToMinutes(z);
+  if (z !== 'Z' && Number(z.slice(4)) > 59) {
+    return { kind: 'impossible', message: `\`${raw}\` has an offset with minute ${z.slice(4)}` };
+  }
   if (Math.abs(offsetMinutes) > 14 * 60) {
     return { kind: 'impossible', message: `\`${raw}\` has an offset beyond ±14:00` };
   }
@@ -111,9 +114,9 @@ export function lastDay(date: EventDate): string {
 
 /** True when `end` starts before `start` could have: `2023-09` may end a span starting `2023-09-19`. */
 export function endsBeforeStart(start: EventDate, end: EventDate): boolean {
-  if (lastDay(end) < firstDay(start)) return true;
+  // Two timed dates may be on different clocks: only their instants can be compared.
   if (start.utc !== null && end.utc !== null) return end.utc < start.utc;
-  return false;
+  return lastDay(end) < firstDay(start);
 }
 
 export function firstDay(date: EventDate): string {

@@ -129,9 +129,14 @@ export function validateContent(raw: RawContent): ValidationResult {
   const sources: Source[] = [];
   const sourceFiles = new Map<string, string>();
   const sourceText = new Map<string, string>();
+  // Sources that exist but failed their own checks: events citing them are not told the source is unknown.
+  const brokenSources = new Set<string>();
   for (const file of raw.sources) {
     const data = parse(sourceSchema, file, file.yaml.value, [], () => Object.keys(sourceSchema.shape));
-    if (!data) continue;
+    if (!data) {
+      brokenSources.add(basename(file.file, '.md'));
+      continue;
+    }
     const stem = basename(file.file, '.md');
     if (data.id !== stem) {
       report('id/mismatch', file, ['id'], `Unexpected id \`${data.id}\` in \`${file.file}\`, expected \`${stem}\` (the file name).`);
@@ -144,7 +149,10 @@ export function validateContent(raw: RawContent): ValidationResult {
     }
     sourceFiles.set(data.id, file.file);
     const published = date(file, ['published'], data.published);
-    if (!published) continue;
+    if (!published) {
+      brokenSources.add(data.id);
+      continue;
+    }
     sourceText.set(data.id, normaliseSpace(file.body));
     sources.push({
       id: data.id,
@@ -173,6 +181,7 @@ export function validateContent(raw: RawContent): ValidationResult {
 
   const reference = (at: Located, path: YamlPath, kind: string, value: string, known: Set<string>, where: string): boolean => {
     if (known.has(value)) return true;
+    if (kind === 'source' && brokenSources.has(value)) return false;
     const guess = suggestId(value, known);
     report('ref/unknown', at, path, `Unknown ${kind} \`${value}\`.${guess ? ` Did you mean \`${guess}\`?` : ''}`, {
       expected: `an id from ${where}`,
@@ -298,7 +307,12 @@ export function validateContent(raw: RawContent): ValidationResult {
   // --- unused entries (warnings) ---------------------------------------------------------------------------
   const unused = (file: DataFile | null, kind: string, ids: string[], usedIds: Set<string>) => {
     if (!file) return;
-    for (const id of ids) if (!usedIds.has(id)) report('ref/unused', file, [id], `No event refers to the ${kind} \`${id}\`.`);
+    for (const id of ids) {
+      if (usedIds.has(id)) continue;
+      diagnostics.push(
+        makeDiagnostic('ref/unused', file.file, file.yaml.locateKey([id]), { field: id, message: `No event refers to the ${kind} \`${id}\`.` }),
+      );
+    }
   };
   unused(raw.actors, 'actor', actors.map((a) => a.id), used.actors);
   unused(raw.places, 'place', places.map((p) => p.id), used.places);

@@ -90,6 +90,11 @@ export function zodIssuesToDiagnostics(
       );
       continue;
     }
+    if (issue.code === 'custom') {
+      // Our own cross-field rules (e.g. a claim's value or figure) carry their whole message.
+      out.push(makeDiagnostic('schema/required', file, yaml.locate(path), { field, message: `${issue.message[0]!.toUpperCase()}${issue.message.slice(1)}.` }));
+      continue;
+    }
     const rule = issue.code === 'invalid_type' ? 'schema/type' : 'schema/format';
     out.push(
       makeDiagnostic(rule, file, yaml.locate(path), {

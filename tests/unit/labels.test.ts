@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { formatCalendarDate, formatDayHeading, formatEventDate, formatShortDate, formatTime } from '../../src/model/labels.ts';
+import { date } from './support/dates.ts';
+
+describe('formatDayHeading', () => {
+  it.each([
+    ['2023-09-20', 'Wednesday 20 September 2023'],
+    ['2023-09-19', 'Tuesday 19 September 2023'],
+    ['2023-09-01', 'Friday 1 September 2023'],
+    ['2024-02-29', 'Thursday 29 February 2024'],
+    ['2000-01-01', 'Saturday 1 January 2000'],
+    ['2023-12-31', 'Sunday 31 December 2023'],
+  ])('%s → %s', (day, heading) => {
+    expect(formatDayHeading(day)).toBe(heading);
+  });
+});
+
+describe('formatCalendarDate and formatShortDate, per precision', () => {
+  it.each([
+    ['1991', '1991', '1991'],
+    ['2022-12', 'December 2022', 'Dec 2022'],
+    ['2023-01', 'January 2023', 'Jan 2023'],
+    ['2023-09-19', 'Tuesday 19 September 2023', '19 Sep 2023'],
+    // A timed date is named by its local calendar date, not its UTC one.
+    ['2023-09-20T01:30+04:00', 'Wednesday 20 September 2023', '20 Sep 2023'],
+    ['2023-09-19T20:30-05:00', 'Tuesday 19 September 2023', '19 Sep 2023'],
+  ])('%s → %s / %s', (raw, full, short) => {
+    expect(formatCalendarDate(date(raw))).toBe(full);
+    expect(formatShortDate(date(raw))).toBe(short);
+  });
+});
+
+describe('formatTime', () => {
+  it.each<[string, boolean, string | null]>([
+    ['2023-09-20T13:00+04:00', false, '13:00 local time (UTC+4) · 09:00 GMT'],
+    ['2023-09-20T13:00:00+04:00', false, '13:00 local time (UTC+4) · 09:00 GMT'],
+    ['2023-09-20T13:00+04:00', true, 'about 13:00 local time (UTC+4) · 09:00 GMT'],
+    ['2023-09-20T13:00+05:30', false, '13:00 local time (UTC+5:30) · 07:30 GMT'],
+    ['2023-09-20T13:00+03:00', false, '13:00 local time (UTC+3) · 10:00 GMT'],
+    // The GMT part names its own date when it falls on another day.
+    ['2023-09-20T01:30+04:00', false, '01:30 local time (UTC+4) · 21:30 GMT, 19 September'],
+    ['2023-09-19T20:30-05:00', false, '20:30 local time (UTC\u22125) · 01:30 GMT, 20 September'],
+    ['2024-01-01T00:15+01:00', false, '00:15 local time (UTC+1) · 23:15 GMT, 31 December'],
+    ['2023-09-20T13:00Z', false, '13:00 GMT'],
+    ['2023-09-20T13:00Z', true, 'about 13:00 GMT'],
+    ['2023-09-20', false, null],
+    ['2023-09-20', true, null],
+    ['2023-09', false, null],
+    ['1991', false, null],
+  ])('%s (approximate %s) → %s', (raw, approximate, label) => {
+    expect(formatTime(date(raw), approximate)).toBe(label);
+  });
+
+  it('is not approximate unless asked', () => {
+    expect(formatTime(date('2023-09-20T13:00+04:00'))).toBe('13:00 local time (UTC+4) · 09:00 GMT');
+  });
+});
+
+describe('formatEventDate', () => {
+  it.each<[string, string | null, boolean, string]>([
+    ['2023-09-20T13:00+04:00', null, false, 'Wednesday 20 September 2023, 13:00 local time (UTC+4) · 09:00 GMT'],
+    ['2023-09-20T13:00+04:00', null, true, 'Wednesday 20 September 2023, about 13:00 local time (UTC+4) · 09:00 GMT'],
+    ['2023-09-20T01:30+04:00', null, false, 'Wednesday 20 September 2023, 01:30 local time (UTC+4) · 21:30 GMT, 19 September'],
+    ['2023-09-20', null, false, 'Wednesday 20 September 2023'],
+    ['2023-09-20', null, true, 'Wednesday 20 September 2023 (approximate)'],
+    ['2023-09', null, true, 'September 2023 (approximate)'],
+    ['1991', null, true, '1991 (approximate)'],
+    ['1991', null, false, '1991'],
+    ['2023-09-19', '2023-09-20', false, 'Tuesday 19 September 2023 – Wednesday 20 September 2023'],
+    ['2023-09-19', '2023-09-20', true, 'Tuesday 19 September 2023 – Wednesday 20 September 2023 (approximate)'],
+    ['1988', '1994', false, '1988 – 1994'],
+    ['2022-12', '2023-09', false, 'December 2022 – September 2023'],
+    [
+      '2023-09-20T13:00+04:00',
+      '2023-09-20T15:00+04:00',
+      false,
+      'Wednesday 20 September 2023, 13:00 local time (UTC+4) · 09:00 GMT – Wednesday 20 September 2023, 15:00 local time (UTC+4) · 11:00 GMT',
+    ],
+    // Only the start is hedged: the end keeps its own time, and a timed date takes `about`, not `(approximate)`.
+    [
+      '2023-09-20T13:00+04:00',
+      '2023-09-21',
+      true,
+      'Wednesday 20 September 2023, about 13:00 local time (UTC+4) · 09:00 GMT – Thursday 21 September 2023',
+    ],
+  ])('%s to %s (approximate %s)', (start, end, approximate, label) => {
+    expect(formatEventDate(date(start), end === null ? null : date(end), approximate)).toBe(label);
+  });
+});
