@@ -2,9 +2,13 @@ import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from './diagnostics/diagnostic.ts';
 import { renderSite } from './eleventy/run.ts';
+import { loadAtlas } from './load/atlas.ts';
 import { renderMarkdown } from './markdown/render.ts';
 import { buildTimeline } from './model/timeline.ts';
+import { acquireOutputLock, sweepLeftovers } from './output-lock.ts';
 import { loadAndValidate } from './pipeline.ts';
+import { formatDuration, startPhase } from './progress.ts';
+import { indexSite } from './search/pagefind.ts';
 
 export interface BuildOptions {
   projectRoot: string;
@@ -13,41 +17,101 @@ export interface BuildOptions {
   /** Overrides `url` in site.yml, e.g. for a deploy preview. */
   siteUrl?: string;
   log?: (line: string) => void;
+  /** How often a long phase reports that it is still running (default 5 s). */
+  progressEveryMs?: number;
 }
 
 export type BuildResult =
-  | { ok: true; diagnostics: Diagnostic[]; events: number; files: number; seconds: { validate: number; render: number } }
+  | {
+      ok: true;
+      diagnostics: Diagnostic[];
+      events: number;
+      files: number;
+      /** The public address the site was built for, path prefix included. */
+      siteUrl: string;
+      seconds: { validate: number; render: number };
+    }
   | { ok: false; diagnostics: Diagnostic[] };
 
 /**
  * Validate everything, then render into a fresh folder beside the output and swap it in only on success: a
  * failed build leaves the previous site exactly as it was, and readers never see a half-written one.
+ * Builds into the same output take turns (a lock file beside it), so two started at once cannot mix their files.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? (() => {});
+  // BUILD_PROGRESS_EVERY_MS lets a test (or a curious maintainer) see the progress lines of a long build on a short one.
+  const every = options.progressEveryMs ?? (Number(process.env.BUILD_PROGRESS_EVERY_MS) || 5000);
   const outputDir = resolve(options.outputDir);
-  const t0 = performance.now();
+  const shown = options.outputDir.replace(/\/+$/, '');
+
+  const validating = startPhase(log, 'Validating content', every);
   const { content, diagnostics } = await loadAndValidate(options.projectRoot);
+  const validateMs = validating.stop();
   if (!content) return { ok: false, diagnostics };
   if (options.siteUrl) content.site.url = options.siteUrl.replace(/\/+$/, '');
-  const timeline = buildTimeline(content, renderMarkdown);
-  const t1 = performance.now();
-  log(`Validated ${content.events.length} events and ${content.sources.length} sources in ${seconds(t1 - t0)}.`);
+  const timeline = buildTimeline(content, renderMarkdown, loadAtlas());
+  log(`Validated ${content.events.length} events and ${content.sources.length} sources in ${formatDuration(validateMs)}.`);
 
+  await mkdir(dirname(outputDir), { recursive: true });
+  const release = await acquireOutputLock(outputDir, {
+    onWait: (holder) => log(`Another build (process ${holder.pid}) is writing ${shown}/; waiting for it to finish…`),
+  });
   const suffix = `${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   const staging = join(dirname(outputDir), `.${basename(outputDir)}-build-${suffix}`);
-  await mkdir(dirname(outputDir), { recursive: true });
   try {
-    const files = await renderSite({ projectRoot: options.projectRoot, outputDir: staging, timeline, quiet: true });
+    await sweepLeftovers(outputDir);
+    const rendering = startPhase(log, `Rendering ${content.events.length} events`, every);
+    let files: number;
+    try {
+      files = await renderSite({ projectRoot: options.projectRoot, outputDir: staging, timeline, quiet: true });
+    } finally {
+      rendering.stop();
+    }
+
+    // Search: Pagefind indexes the rendered pages and writes its bundle into the same staging folder.
+    const indexing = startPhase(log, 'Indexing for search', every);
+    try {
+      await indexSite(staging, content.site.language);
+    } finally {
+      indexing.stop();
+    }
+
     await swapIn(staging, outputDir, suffix);
-    const t2 = performance.now();
-    log(`Wrote ${files} files to ${options.outputDir} in ${seconds(t2 - t1)}.`);
-    return { ok: true, diagnostics, events: content.events.length, files, seconds: { validate: (t1 - t0) / 1000, render: (t2 - t1) / 1000 } };
+    const renderMs = rendering.stop();
+    log(`Wrote ${files} files to ${shown}/ in ${formatDuration(renderMs)}.`);
+    return {
+      ok: true,
+      diagnostics,
+      events: content.events.length,
+      files,
+      siteUrl: timeline.site.url,
+      seconds: { validate: validateMs / 1000, render: renderMs / 1000 },
+    };
   } finally {
-    await rm(staging, { recursive: true, force: true });
+    await removeSettled(staging);
+    await release();
   }
 }
 
+/**
+ * Removes the staging folder for good. When a template fails, Eleventy rejects at once while its other writes
+ * are still in flight, and they would re-create the folder after a single rm; so remove until it stays gone.
+ */
+async function removeSettled(dir: string): Promise<void> {
+  const gone = () => stat(dir).then(() => false, () => true);
+  if (await gone()) return; // swapped in: nothing to clean
+  for (let quiet = 0, tries = 0; quiet < 2 && tries < 50; tries++) {
+    await rm(dir, { recursive: true, force: true });
+    await new Promise((r) => setTimeout(r, 50));
+    quiet = (await gone()) ? quiet + 1 : 0;
+  }
+}
+
+/**
+ * Two renames: the old site steps aside, the new one takes its name. Between them the output folder is briefly
+ * absent, never half-written; the lock keeps other builds out of that gap.
+ */
 async function swapIn(staging: string, outputDir: string, suffix: string): Promise<void> {
   const old = join(dirname(outputDir), `.${basename(outputDir)}-old-${suffix}`);
   const exists = await stat(outputDir).then(
@@ -55,8 +119,11 @@ async function swapIn(staging: string, outputDir: string, suffix: string): Promi
     () => false,
   );
   if (exists) await rename(outputDir, old);
-  await rename(staging, outputDir);
+  try {
+    await rename(staging, outputDir);
+  } catch (error) {
+    if (exists) await rename(old, outputDir);
+    throw error;
+  }
   if (exists) await rm(old, { recursive: true, force: true });
 }
-
-const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;

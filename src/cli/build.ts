@@ -2,7 +2,7 @@ import { formatDiagnostics, summarise } from '../diagnostics/reporter.ts';
 import { build } from '../build.ts';
 import { serveSite } from '../eleventy/run.ts';
 import { EXIT, helpText, parseArgs, UsageError, type FlagSpec } from './args.ts';
-import { runCli } from './run.ts';
+import { isCI, runCli } from './run.ts';
 
 const FLAGS: FlagSpec[] = [
   { name: 'output', value: 'DIR', description: 'Folder to write the site to (default: _site).' },
@@ -19,7 +19,7 @@ await runCli(async (argv) => {
     process.stdout.write(helpText('npm run build -- [options]', 'Validates content/ and builds the site.', FLAGS));
     return EXIT.ok;
   }
-  const quiet = flags.has('quiet') || process.env.CI === 'true';
+  const quiet = flags.has('quiet') || isCI();
   const output = String(flags.get('output') ?? '_site');
   const port = Number(flags.get('port') ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port needs a whole number from 0 to 65535.');

@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
 import { RULES } from '../diagnostics/catalog.ts';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { formatDiagnostics, summarise } from '../diagnostics/reporter.ts';
 import { loadAndValidate } from '../pipeline.ts';
 import { EXIT, helpText, parseArgs, UsageError, type FlagSpec } from './args.ts';
@@ -10,10 +13,17 @@ const FLAGS: FlagSpec[] = [
   { name: 'help', description: 'Show this help.' },
 ];
 
+const USAGE = 'npm run check -- [files or folders] [options]';
+const SUMMARY = [
+  'Validates everything in content/ without building the site, and lists every problem in every file.',
+  'Name files or folders to see only their problems (the whole content is still checked, since files refer to each other).',
+  'Exit code: 0 no errors (warnings allowed), 1 errors, 2 usage errors.',
+].join('\n');
+
 await runCli(async (argv) => {
-  const { flags } = parseArgs(argv, FLAGS);
+  const { flags, positionals } = parseArgs(argv, FLAGS);
   if (flags.has('help')) {
-    process.stdout.write(helpText('npm run check -- [options]', 'Validates everything in content/ without building the site.', FLAGS));
+    process.stdout.write(helpText(USAGE, SUMMARY, FLAGS));
     return EXIT.ok;
   }
   if (flags.has('rules')) {
@@ -22,13 +32,23 @@ await runCli(async (argv) => {
   }
   const format = flags.get('format') ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format takes text or json, not ${String(format)}.`);
-  const { diagnostics } = await loadAndValidate(process.cwd());
+  const root = process.cwd();
+  const selection = positionals.map((p) => {
+    if (!existsSync(resolve(root, p))) throw new UsageError(`There is no file or folder ${p}.`);
+    return relative(root, resolve(root, p)).split(sep).join('/');
+  });
+  const inSelection = (d: Diagnostic) => selection.length === 0 || selection.some((s) => s === '' || d.file === s || d.file.startsWith(`${s}/`));
+
+  const { diagnostics: all } = await loadAndValidate(root);
+  const diagnostics = all.filter(inSelection);
+  const elsewhere = all.filter((d) => !inSelection(d) && d.severity === 'error').length;
   const failed = diagnostics.some((d) => d.severity === 'error');
   if (format === 'json') {
     console.log(JSON.stringify({ ok: !failed, diagnostics }, null, 2));
   } else {
     if (diagnostics.length > 0) console.log(`${formatDiagnostics(diagnostics)}\n`);
     console.log(summarise(diagnostics));
+    if (elsewhere > 0) console.log(`${elsewhere} more error${elsewhere === 1 ? '' : 's'} in other files: run npm run check to see them all.`);
   }
   return failed ? EXIT.content : EXIT.ok;
 });

@@ -18,3 +18,9 @@ export async function runCli(main: (argv: string[]) => Promise<number>): Promise
     process.exitCode = EXIT.internal;
   }
 }
+
+/** CI services set CI to `true`, `1` or a name; only an explicit `false` or `0` means not CI. */
+export function isCI(env: NodeJS.ProcessEnv = process.env): boolean {
+  const value = env.CI?.trim().toLowerCase();
+  return value !== undefined && value !== '' && value !== 'false' && value !== '0';
+}

@@ -2,8 +2,15 @@ import type UserConfig from '@11ty/eleventy/UserConfig';
 import { formatDiagnostics, summarise } from '../diagnostics/reporter.ts';
 import { renderMarkdown } from '../markdown/render.ts';
 import { eventsJson } from '../model/export-json.ts';
+import { eventsCsv } from '../model/csv.ts';
+import { buildFeed, jsonFeed } from '../model/feeds.ts';
+import { pageMeta } from '../model/page-meta.ts';
+import { sitemapChunks, type PageItem } from '../model/sitemap.ts';
+import { timelineJs } from '../model/timelinejs.ts';
 import { buildTimeline, type Timeline } from '../model/timeline.ts';
 import { loadAndValidate } from '../pipeline.ts';
+import { loadAtlas } from '../load/atlas.ts';
+import { facetPath, type FacetKind } from '../model/filters-index.ts';
 import { absoluteUrl } from './filters.ts';
 
 /** Thrown when content is invalid; its message is the editor-facing report, not a stack. */
@@ -18,7 +25,7 @@ export async function loadTimeline(projectRoot: string): Promise<Timeline> {
     const errors = diagnostics.filter((d) => d.severity === 'error');
     throw new ContentError(`${formatDiagnostics(errors)}\n\n${summarise(errors)}`);
   }
-  return buildTimeline(content, renderMarkdown);
+  return buildTimeline(content, renderMarkdown, loadAtlas());
 }
 
 export interface PluginOptions {
@@ -36,6 +43,13 @@ export default function newsTimeline(eleventyConfig: UserConfig, options: Plugin
   }
   eleventyConfig.addWatchTarget('content/');
   eleventyConfig.addFilter('absoluteUrl', absoluteUrl);
+  eleventyConfig.addFilter('facetPath', (id: string, kind: FacetKind) => facetPath(kind, id));
   eleventyConfig.addFilter('eventsJson', eventsJson);
+  eleventyConfig.addFilter('atomFeed', buildFeed);
+  eleventyConfig.addFilter('jsonFeed', jsonFeed);
+  eleventyConfig.addFilter('timelineJs', timelineJs);
+  eleventyConfig.addFilter('eventsCsv', eventsCsv);
+  eleventyConfig.addFilter('pageMeta', pageMeta);
+  eleventyConfig.addCollection('sitemap', (api: { getAll(): PageItem[] }) => sitemapChunks(api.getAll()));
   eleventyConfig.addPassthroughCopy({ 'templates/assets': 'assets' });
 }

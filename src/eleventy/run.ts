@@ -1,6 +1,12 @@
 import Eleventy from '@11ty/eleventy';
-import { join } from 'node:path';
+import { readdir } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 import type { Timeline } from '../model/timeline.ts';
+
+interface EleventyUserConfig {
+  addGlobalData(name: string, value: unknown): void;
+  benchmarks?: Record<string, { setIsVerbose(verbose: boolean): void }>;
+}
 
 export interface EleventyRun {
   projectRoot: string;
@@ -16,8 +22,11 @@ export async function renderSite({ projectRoot, outputDir, timeline, quiet }: El
     quietMode: quiet,
     // A site served from https://example.org/news-timeline/ gets every internal link under /news-timeline/.
     pathPrefix: new URL(timeline.site.url).pathname,
-    config: (config: { addGlobalData(name: string, value: unknown): void }) => {
+    config: (config: EleventyUserConfig) => {
       config.addGlobalData('timeline', timeline);
+      // Eleventy's timing notes ("[11ty] Benchmark 75ms 9% …") come through its own benchmark loggers, which
+      // quiet mode does not reach; on a busy machine they would fill a quiet build's stderr.
+      if (quiet) for (const group of Object.values(config.benchmarks ?? {})) group.setIsVerbose(false);
     },
   });
   if (quiet) {
@@ -25,7 +34,10 @@ export async function renderSite({ projectRoot, outputDir, timeline, quiet }: El
     (eleventy as unknown as { logger: { overrideLogger(l: Partial<Console>): void } }).logger.overrideLogger({
       log: () => {},
       info: () => {},
-      warn: (...args: unknown[]) => console.warn(...args),
+      // Eleventy's "[11ty] Benchmark …" notes on a slow machine are not warnings about the site.
+      warn: (...args: unknown[]) => {
+        if (!args.some((a) => typeof a === 'string' && a.includes('Benchmark'))) console.warn(...args);
+      },
       error: (...args: unknown[]) => console.error(...args),
     });
   }
@@ -34,14 +46,54 @@ export async function renderSite({ projectRoot, outputDir, timeline, quiet }: El
   return Array.isArray(written) ? written.length : 0;
 }
 
-/** The editors' preview: Eleventy watches content/ and templates/ and reloads the browser on each rebuild. */
+/**
+ * The editors' preview on http://localhost:<port>: serves the site already built into `outputDir`, rebuilds it
+ * on every change to content/ or templates/ with the same validated, atomic build as `npm run build`, and
+ * reloads the browser. A broken edit prints our diagnostics and the last good site stays up (see src/serve/).
+ */
 export async function serveSite(projectRoot: string, outputDir: string, port: number): Promise<void> {
-  const eleventy = new Eleventy(join(projectRoot, 'templates'), outputDir, {
-    configPath: join(projectRoot, '.eleventy.ts'),
-    runMode: 'serve',
-    quietMode: true,
-  });
-  await eleventy.init();
-  await eleventy.watch();
-  await eleventy.serve(port);
+  // Loaded here, not at the top: only the preview needs them, and the preview's build imports this module.
+  const { startPreview } = await import('../serve/preview.ts');
+  const { readSiteUrl } = await import('../serve/site-url.ts');
+  const { UsageError } = await import('../cli/args.ts');
+  const siteUrl = process.env.SITE_URL ?? (await readSiteUrl(projectRoot));
+  let preview: Awaited<ReturnType<typeof startPreview>>;
+  try {
+    preview = await startPreview({ projectRoot, outputDir, port, ...(siteUrl ? { siteUrl } : {}) });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new UsageError(`Port ${port} is already in use (another preview?). Stop it, or choose another port: npm start -- --port=${port + 1}`);
+    }
+    throw error;
+  }
+  console.log(`Preview: ${preview.url}  (rebuilds when content/ or templates/ change; Ctrl-C to stop)`);
+  const stop = () => {
+    void preview.close().finally(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+/**
+ * Makes the next in-process build read templates afresh. Eleventy keeps compiled templates and layouts in
+ * process-wide caches that its own watcher clears through its event bus; the preview builds with a new Eleventy
+ * per change, so it sends the same `eleventy.resourceModified` signal for every file under templates/ (an
+ * include can change any page). The bus is not part of Eleventy's public exports, hence the file URL.
+ * Returns false if this Eleventy has no such bus: the caller then says to restart.
+ */
+export async function forgetTemplates(projectRoot: string): Promise<boolean> {
+  let bus: { emit(event: string, ...args: unknown[]): unknown };
+  try {
+    bus = ((await import(new URL('./EventBus.js', import.meta.resolve('@11ty/eleventy')).href)) as { default: typeof bus }).default;
+    if (typeof bus?.emit !== 'function') return false;
+  } catch {
+    return false;
+  }
+  const templates = join(projectRoot, 'templates');
+  const files = (await readdir(templates, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+  for (const entry of files) {
+    const path = relative(process.cwd(), join(entry.parentPath, entry.name)).split(sep).join('/');
+    await bus.emit('eleventy.resourceModified', `./${path}`, [], { viaConfigReset: false, relevantLayouts: [] });
+  }
+  return true;
 }

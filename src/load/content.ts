@@ -4,7 +4,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { makeDiagnostic } from '../diagnostics/make.ts';
 import { splitFrontMatter, type FrontMatterFile } from './front-matter.ts';
 import { decodeUtf8, explainEncoding, readBytes } from './read.ts';
-import { parseYaml, YamlSyntaxError, type ParsedYaml } from './yaml.ts';
+import { parseYaml, repeatedTopLevelKeys, YamlSyntaxError, type ParsedYaml } from './yaml.ts';
 
 export interface DataFile {
   file: string;
@@ -92,6 +92,30 @@ export async function loadContent(contentDir: string, projectRoot: string): Prom
       return { file: rel(path), yaml: parseYaml(text) };
     } catch (error) {
       if (!(error instanceof YamlSyntaxError)) throw error;
+      // In actors.yml, places.yml and categories.yml the top-level keys are ids: a repeated one is a duplicate
+      // id. Each is reported, and the file is read on (the later entry wins) so that references to its other
+      // ids do not all turn into errors too.
+      if (error.duplicate && error.position.column === 1 && name !== 'site') {
+        let lenient: ParsedYaml | null = null;
+        try {
+          lenient = parseYaml(text, 0, { allowDuplicateKeys: true });
+        } catch {
+          lenient = null;
+        }
+        if (lenient) {
+          for (const { key, line, firstLine } of repeatedTopLevelKeys(text)) {
+            diagnostics.push(
+              makeDiagnostic('id/duplicate', rel(path), { line, column: 1 }, {
+                field: key,
+                message: `Duplicate id \`${key}\`, first defined on line ${firstLine}.`,
+                expected: 'each id once per file',
+                related: { file: rel(path), line: firstLine },
+              }),
+            );
+          }
+          return { file: rel(path), yaml: lenient };
+        }
+      }
       diagnostics.push(
         makeDiagnostic('file/yaml-syntax', rel(path), error.position, { message: `The file is not valid YAML: ${error.message}` }),
       );

@@ -15,6 +15,10 @@ export class YamlSyntaxError extends Error {
   constructor(
     message: string,
     readonly position: Position,
+    /** The yaml package's error code, e.g. `DUPLICATE_KEY`, `TAB_AS_INDENT`. */
+    readonly code?: string,
+    /** For a duplicate key: the key, and the line of its first definition. */
+    readonly duplicate?: { key: string; firstLine: number | null },
   ) {
     super(message);
   }
@@ -23,16 +27,20 @@ export class YamlSyntaxError extends Error {
 /**
  * YAML 1.2 core schema: `2023-09-20` stays a string (YAML 1.1 would make it a UTC-midnight Date), `0123` stays
  * 123 rather than octal, and duplicate keys are errors rather than silently overwritten.
- * `lineOffset` shifts positions when the YAML starts below line 1 of its file.
+ * `lineOffset` shifts positions when the YAML starts below line 1 of its file. `allowDuplicateKeys` (the last
+ * one wins) is only for reading on after a duplicate has been reported.
  */
-export function parseYaml(source: string, lineOffset = 0): ParsedYaml {
+export function parseYaml(source: string, lineOffset = 0, options: { allowDuplicateKeys?: boolean } = {}): ParsedYaml {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { version: '1.2', schema: 'core', uniqueKeys: true, lineCounter, prettyErrors: false });
+  const doc = parseDocument(source, { version: '1.2', schema: 'core', uniqueKeys: !options.allowDuplicateKeys, lineCounter, prettyErrors: false });
   const first = doc.errors[0];
   if (first) {
     const pos = lineCounter.linePos(first.pos[0]);
     const explained = explainYamlError(source, first.code, first.message.split('\n')[0] ?? 'YAML syntax error', pos);
-    throw new YamlSyntaxError(explained.message, { line: explained.line + lineOffset, column: explained.column });
+    const duplicate = explained.duplicate
+      ? { key: explained.duplicate.key, firstLine: explained.duplicate.firstLine === null ? null : explained.duplicate.firstLine + lineOffset }
+      : undefined;
+    throw new YamlSyntaxError(explained.message, { line: explained.line + lineOffset, column: explained.column }, first.code, duplicate);
   }
   const at = (offset: number | undefined): Position => {
     if (offset === undefined) return { line: 1 + lineOffset, column: 1 };
@@ -77,7 +85,12 @@ function findPair(parent: unknown, key: string | number): number | undefined {
  * The yaml package's wording, made specific where editors commonly go wrong: tabs, duplicate keys and unclosed
  * quotes. Positions are 1-based within `source`.
  */
-export function explainYamlError(source: string, code: string, message: string, pos: { line: number; col: number }): { message: string; line: number; column: number } {
+export function explainYamlError(
+  source: string,
+  code: string,
+  message: string,
+  pos: { line: number; col: number },
+): { message: string; line: number; column: number; duplicate?: { key: string; firstLine: number | null } } {
   const lines = source.split('\n');
   const text = lines[pos.line - 1] ?? '';
   const indent = /^[ \t]*/.exec(text)![0];
@@ -93,7 +106,12 @@ export function explainYamlError(source: string, code: string, message: string, 
     if (key) {
       const firstLine = lines.findIndex((l, i) => i < pos.line - 1 && new RegExp(`^\\s*(?:-\\s+)?["']?${escapeRegExp(key)}["']?\\s*:`).test(l) && leadingWidth(l) === leadingWidth(text));
       const where = firstLine === -1 ? '' : `; the first is on line ${firstLine + 1}`;
-      return { message: `Duplicate key \`${key}\`: keys must be unique${where}`, line: pos.line, column: pos.col };
+      return {
+        message: `Duplicate key \`${key}\`: keys must be unique${where}`,
+        line: pos.line,
+        column: pos.col,
+        duplicate: { key, firstLine: firstLine === -1 ? null : firstLine + 1 },
+      };
     }
   }
   if (code === 'MISSING_CHAR' && /quote/.test(message)) {
@@ -112,3 +130,17 @@ export function explainYamlError(source: string, code: string, message: string, 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Width of the indentation including a list item's `- `, so sibling keys compare equal. */
 const leadingWidth = (l: string) => /^[ \t]*(?:-\s+)?/.exec(l)![0].length;
+
+/** Top-level keys defined more than once, each repeat with its line and the line of the first definition. */
+export function repeatedTopLevelKeys(source: string): { key: string; line: number; firstLine: number }[] {
+  const first = new Map<string, number>();
+  const out: { key: string; line: number; firstLine: number }[] = [];
+  source.split('\n').forEach((text, i) => {
+    const key = /^(["']?)([^\s#"'][^:#]*?)\1\s*:(?:\s|$)/.exec(text)?.[2];
+    if (key === undefined) return;
+    const seen = first.get(key);
+    if (seen === undefined) first.set(key, i + 1);
+    else out.push({ key, line: i + 1, firstLine: seen });
+  });
+  return out;
+}

@@ -2,7 +2,10 @@ import { MEASURES, QUALIFIERS } from '../schema/vocabulary.ts';
 import { firstDay } from './dates.ts';
 import { formatCalendarDate, formatEventDate, formatShortDate, formatTime } from './labels.ts';
 import { eventPath, sourcePath, textFragmentUrl } from './links.ts';
+import { embedPages, type EmbedPage } from './embed.ts';
 import { groupConsecutive, sortEvents } from './order.ts';
+import type { Atlas } from './map.ts';
+import { buildReader, sourceRefs, timeNote, type Reader, type SourceRef } from './pages.ts';
 import type { Actor, Category, Citation, Claim, Content, EventRecord, Place, Site, Source } from './types.ts';
 
 export interface CitationView extends Citation {
@@ -30,6 +33,8 @@ export interface TimelineEvent extends EventRecord {
   dateLabel: string;
   /** Only the time part, for timed events. */
   timeLabel: string | null;
+  /** What the event's line says under its day heading: its time, or `Time not reported`; null when the heading says it all. */
+  timeNote: string | null;
   shortDate: string;
   /** For `<time datetime>`: the editor's ISO string, valid HTML at every precision. */
   datetime: string;
@@ -40,6 +45,8 @@ export interface TimelineEvent extends EventRecord {
   citations: CitationView[];
   claimViews: ClaimView[];
   sourceCount: number;
+  /** Each source the event cites, once, in citation order: for the printed timeline's references. */
+  sourceRefs: SourceRef[];
   prev: { id: string; title: string; path: string } | null;
   next: { id: string; title: string; path: string } | null;
 }
@@ -73,6 +80,10 @@ export interface Timeline {
   categories: Category[];
   actors: Actor[];
   places: Place[];
+  /** The embeddable timelines, `/embed/` and one per category, paged. */
+  embeds: EmbedPage[];
+  /** Category, actor and place pages, disputed figures, maps: see src/model/pages.ts. */
+  reader: Reader<TimelineEvent>;
 }
 
 export function figureLabel(claim: Pick<Claim, 'value' | 'max' | 'figure' | 'qualifier'>): string {
@@ -86,7 +97,7 @@ export function figureLabel(claim: Pick<Claim, 'value' | 'max' | 'figure' | 'qua
  * Builds the one sorted Timeline the templates render. Each body is rendered once here; every lookup is a map,
  * so the cost grows with the number of events, not its square.
  */
-export function buildTimeline(content: Content, render: (markdown: string) => string): Timeline {
+export function buildTimeline(content: Content, render: (markdown: string) => string, atlas: Atlas | null = null): Timeline {
   const { site } = content;
   const sourceById = new Map(content.sources.map((s) => [s.id, s]));
   const actorById = new Map(content.actors.map((a) => [a.id, a]));
@@ -111,6 +122,7 @@ export function buildTimeline(content: Content, render: (markdown: string) => st
     html: render(e.body),
     dateLabel: formatEventDate(e.date, e.end, e.approximate),
     timeLabel: formatTime(e.date, e.approximate),
+    timeNote: timeNote(e.date, e.end, e.approximate),
     shortDate: formatShortDate(e.date),
     datetime: e.date.raw,
     era: firstDay(e.date) < eraStart ? 'background' : 'main',
@@ -130,6 +142,7 @@ export function buildTimeline(content: Content, render: (markdown: string) => st
       };
     }),
     sourceCount: new Set(e.sources.map((s) => s.source)).size,
+    sourceRefs: sourceRefs(e.sources, sourceById),
     prev: null,
     next: null,
   }));
@@ -169,5 +182,10 @@ export function buildTimeline(content: Content, render: (markdown: string) => st
       citedBy: [...(citedBy.get(s.id)?.values() ?? [])],
     }));
 
-  return { site, events, eras, sources, categories: content.categories, actors: content.actors, places: content.places };
+  const base = { site, events, eras, sources, categories: content.categories, actors: content.actors, places: content.places };
+  return {
+    ...base,
+    embeds: embedPages(events, content.categories),
+    reader: buildReader(base, atlas),
+  };
 }

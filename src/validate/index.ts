@@ -95,6 +95,9 @@ export function validateContent(raw: RawContent): ValidationResult {
     }
   }
 
+  // Ids whose own entry failed its checks, and lists that could not be read at all: references to them are not
+  // reported again as unknown, which would bury the real problem under a cascade.
+  const broken = new Set<string>();
   const list = <S extends z.ZodType, T>(file: DataFile | null, schema: S & { shape: object }, make: (id: string, value: z.infer<S>) => T): T[] => {
     if (!file) return [];
     const value = file.yaml.value;
@@ -110,6 +113,7 @@ export function validateContent(raw: RawContent): ValidationResult {
       }
       const data = parse(schema, file, entry, [key], () => Object.keys(schema.shape));
       if (data !== null) out.push(make(key, data));
+      else broken.add(key);
     }
     return out;
   };
@@ -177,11 +181,13 @@ export function validateContent(raw: RawContent): ValidationResult {
   const actorIds = new Set(actors.map((a) => a.id));
   const placeIds = new Set(places.map((p) => p.id));
   const sourceIds = new Set(sourceFiles.keys());
+  const unreadable: Record<string, boolean> = { actor: raw.actors === null, place: raw.places === null, category: raw.categories === null };
   const used = { actors: new Set<string>(), places: new Set<string>(), sources: new Set<string>() };
 
   const reference = (at: Located, path: YamlPath, kind: string, value: string, known: Set<string>, where: string): boolean => {
     if (known.has(value)) return true;
     if (kind === 'source' && brokenSources.has(value)) return false;
+    if (unreadable[kind] || (kind !== 'source' && broken.has(value))) return false;
     const guess = suggestId(value, known);
     report('ref/unknown', at, path, `Unknown ${kind} \`${value}\`.${guess ? ` Did you mean \`${guess}\`?` : ''}`, {
       expected: `an id from ${where}`,

@@ -493,14 +493,7 @@ describe('loadAndValidate: files that cannot be read', () => {
     [
       'a duplicate key in a data file',
       { 'actors.yml': `${VALID_CONTENT['actors.yml']}armenia:\n  name: Armenia again\n` },
-      {
-        file: 'content/actors.yml',
-        ruleId: 'file/yaml-syntax',
-        line: 5,
-        column: 1,
-        field: '',
-        message: 'The file is not valid YAML: Duplicate key `armenia`: keys must be unique; the first is on line 3',
-      },
+      { file: 'content/actors.yml', ruleId: 'id/duplicate', line: 5, column: 1, field: 'armenia', message: 'Duplicate id `armenia`, first defined on line 3.' },
     ],
     ['a missing data file', { 'categories.yml': null }, { file: 'content/categories.yml', ruleId: 'file/missing', line: 0, column: 0, field: '', message: 'This file is required and was not found.' }],
   ])('%s', async (_, overrides, expected) => {
@@ -581,5 +574,19 @@ describe('loadAndValidate: regressions', () => {
     const { content, diagnostics } = await check({ 'events/bad.md': eventWith({ 3: 'date: "2023-09-20T13:00+04:60"' }) });
     expect(content).toBeNull();
     expect(diagnostics).toMatchObject([{ file: 'content/events/bad.md', ruleId: 'date/impossible', line: 3, column: 7, field: 'date' }]);
+  });
+});
+
+describe('loadAndValidate: no cascades from a broken list', () => {
+  it('reports a broken actors.yml once, not again as an unknown actor in every event', async () => {
+    const { diagnostics } = await check({ 'actors.yml': 'azerbaijan:\n  name: [unclosed\n' });
+    expect(diagnostics.filter((d) => d.severity === 'error').map((d) => d.ruleId)).toEqual(['file/yaml-syntax']);
+  });
+
+  it('reports an actor entry that fails its own checks once, not in the events that name it', async () => {
+    const { diagnostics } = await check({ 'actors.yml': 'azerbaijan:\n  nam: Azerbaijan\narmenia:\n  name: Armenia\n' });
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.every((d) => d.file === 'content/actors.yml')).toBe(true);
+    expect(errors.map((d) => d.ruleId).sort()).toEqual(['schema/required', 'schema/unknown-key']);
   });
 });

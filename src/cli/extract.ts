@@ -1,0 +1,136 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import { formatDiagnostics, summarise } from '../diagnostics/reporter.ts';
+import { makeDiagnostic } from '../diagnostics/make.ts';
+import type { Known } from '../extract/entities.ts';
+import { pointFromIso } from '../extract/calendar.ts';
+import { draftToEvent, proposeDrafts } from '../extract/drafts.ts';
+import { formatDrafts } from '../extract/format.ts';
+import { splitSentences } from '../extract/sentences.ts';
+import { splitFrontMatter } from '../load/front-matter.ts';
+import { decodeUtf8 } from '../load/read.ts';
+import { parseYaml } from '../load/yaml.ts';
+import { isDateProblem, parseEventDate } from '../model/dates.ts';
+import { renderEventFile } from '../scaffold/event-file.ts';
+import { actorSchema, placeSchema, siteSchema } from '../schema/lists.ts';
+import { sourceSchema } from '../schema/source.ts';
+import { zodIssuesToDiagnostics } from '../validate/zod-issues.ts';
+import { EXIT, helpText, parseArgs, UsageError, type FlagSpec } from './args.ts';
+import { runCli } from './run.ts';
+
+const FLAGS: FlagSpec[] = [
+  { name: 'out', description: 'Also write each draft as an event file in drafts/<source-id>/ (git-ignored, never published).' },
+  { name: 'force', description: 'With --out: replace drafts written before for this article.' },
+  { name: 'format', value: 'text|json', description: 'Output format (default: text).' },
+  { name: 'help', description: 'Show this help.' },
+];
+
+const USAGE = 'npm run extract -- content/sources/<id>.md [options]';
+
+await runCli(async (argv) => {
+  const { flags, positionals } = parseArgs(argv, FLAGS);
+  if (flags.has('help')) {
+    process.stdout.write(
+      helpText(USAGE, 'Reads an article and proposes draft events: each sentence with a time expression, dated, with its actors, places and figures.', FLAGS),
+    );
+    return EXIT.ok;
+  }
+  const format = flags.get('format') ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format takes text or json, not ${String(format)}.`);
+  if (positionals.length !== 1) throw new UsageError(`Give one source file: ${USAGE}`);
+  const root = process.cwd();
+  const path = resolve(root, positionals[0]!);
+  const file = relative(root, path).split(sep).join('/');
+  if (!existsSync(path)) throw new UsageError(`There is no file ${file}.`);
+
+  // The article: its front matter must be valid, since drafts cite its id and read its date.
+  const bytes = await readFile(path);
+  const text = decodeUtf8(bytes);
+  if (text === undefined) return fail([makeDiagnostic('file/encoding', file, { line: 1, column: 1 }, { message: 'The file is not UTF-8 text.', expected: 'UTF-8' })]);
+  const split = splitFrontMatter(file, text);
+  if ('ruleId' in split) return fail([split]);
+  const parsed = sourceSchema.safeParse(split.yaml.value);
+  if (!parsed.success) return fail(zodIssuesToDiagnostics(parsed.error, file, split.yaml, () => Object.keys(sourceSchema.shape)));
+  const published = parseEventDate(parsed.data.published);
+  if (isDateProblem(published)) {
+    const rule = published.kind === 'impossible' ? 'date/impossible' : published.kind === 'needs-zone' ? 'date/needs-zone' : 'date/format';
+    return fail([makeDiagnostic(rule, file, split.yaml.locate(['published']), { field: 'published', message: `${published.message}.` })]);
+  }
+  const sourceId = parsed.data.id;
+  if (file !== `content/sources/${sourceId}.md`) {
+    console.error(`Note: the drafts cite the source \`${sourceId}\`; save the article as content/sources/${sourceId}.md so that npm run check finds it.`);
+  }
+
+  const lists = await readLists(root);
+  const input = {
+    sourceId,
+    body: split.body,
+    bodyLine: split.bodyLine,
+    published: pointFromIso(published.raw)!,
+    siteZone: lists.siteZone,
+    actors: lists.actors,
+    places: lists.places,
+  };
+  const drafts = proposeDrafts(input);
+  const sentences = splitSentences(split.body).length;
+  const dir = join(root, 'drafts', sourceId);
+  const shownDir = `drafts/${sourceId}/`;
+  if (flags.has('out') && !flags.has('force')) {
+    const existing = existsSync(dir) ? (await readdir(dir)).filter((n) => n.endsWith('.md')) : [];
+    if (existing.length > 0) throw new UsageError(`${shownDir} already holds ${existing.length} drafts, so nothing was written. Add --force to replace them.`);
+  }
+
+  if (format === 'json') {
+    console.log(JSON.stringify({ source: sourceId, file, published: published.raw, drafts }, null, 2));
+  } else {
+    console.log(formatDrafts(drafts, { file, published: input.published, sentences }));
+  }
+
+  if (flags.has('out')) {
+    // Drafts from an earlier run are replaced as a set, so a draft dropped by a better reading does not linger.
+    await rm(dir, { recursive: true, force: true });
+    await mkdir(dir, { recursive: true });
+    for (const draft of drafts) {
+      await writeFile(join(dir, `${draft.id}.md`), renderEventFile(draftToEvent(draft, { sourceId, sourceFile: file }), lists.categories));
+    }
+    const out = format === 'json' ? console.error : console.log;
+    out(`\nWrote ${drafts.length} draft${drafts.length === 1 ? '' : 's'} to ${shownDir} (not published).`);
+    out(`Next: move the ones to keep into content/events/, e.g. mv ${shownDir}${drafts[0]?.id ?? '<id>'}.md content/events/, edit them, then run: npm run check`);
+  } else if (format === 'text' && drafts.length > 0) {
+    console.log(`\nTo write these as event files in drafts/${sourceId}/: npm run extract -- ${file} --out`);
+  }
+  return EXIT.ok;
+});
+
+function fail(diagnostics: Parameters<typeof formatDiagnostics>[0]): number {
+  console.error(formatDiagnostics(diagnostics));
+  console.error(`\n${summarise(diagnostics)}`);
+  return EXIT.content;
+}
+
+/** Actors, places, categories and the site's clock, leniently: a broken entry is skipped (`npm run check` reports it). */
+async function readLists(root: string): Promise<{ actors: Known[]; places: (Known & { timeZone: string | null })[]; categories: string[]; siteZone: string }> {
+  const read = async (name: string): Promise<Record<string, unknown>> => {
+    try {
+      const value = parseYaml(await readFile(join(root, 'content', name), 'utf8')).value;
+      return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+    } catch {
+      return {};
+    }
+  };
+  const [actorsData, placesData, categoriesData, siteData] = await Promise.all([read('actors.yml'), read('places.yml'), read('categories.yml'), read('site.yml')]);
+  const actors: Known[] = [];
+  for (const [id, value] of Object.entries(actorsData)) {
+    const a = actorSchema.safeParse(value);
+    if (a.success) actors.push({ id, name: a.data.name, aliases: a.data.aliases });
+  }
+  const places: (Known & { timeZone: string | null })[] = [];
+  for (const [id, value] of Object.entries(placesData)) {
+    const p = placeSchema.safeParse(value);
+    if (p.success) places.push({ id, name: p.data.name, aliases: p.data.aliases, timeZone: p.data.time_zone ?? null });
+  }
+  const zone = siteSchema.shape.time_zone.safeParse(siteData.time_zone);
+  return { actors, places, categories: Object.keys(categoriesData), siteZone: zone.success ? zone.data : '+00:00' };
+}
+

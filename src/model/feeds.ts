@@ -1,0 +1,175 @@
+import { TZDate } from '@date-fns/tz';
+import { firstDay, type EventDate } from './dates.ts';
+import { escapeHtml, excerpt, htmlToText, xmlSafe } from './html-text.ts';
+import type { SourceView, Timeline, TimelineEvent } from './timeline.ts';
+
+/**
+ * The Atom feed (`/feed.xml`) and JSON Feed 1.1 (`/feed.json`): one entry per event, newest event first (the
+ * timeline order reversed, so equal dates keep a stable order). Every date comes from the content, never the clock:
+ *
+ * - `published`: when the first article citing the event appeared, but never before the event itself began;
+ * - `updated`: when the last article citing the event appeared, but never before the event itself began.
+ *
+ * A source's `published` date and an event's date without a time count from 00:00 on their first day in the site's
+ * time zone; timed events count from their instant. Instants are written in UTC (`2023-09-20T09:00:00Z`).
+ * The feed's own `updated` is the latest entry's. Ids are the events' absolute page addresses: stable as long as
+ * the site's address is.
+ */
+
+export interface FeedEntry {
+  /** The event's absolute page address, which is also its id. */
+  id: string;
+  url: string;
+  title: string;
+  published: string;
+  updated: string;
+  category: { term: string; label: string };
+  /** Plain text, at most 300 characters. */
+  summary: string;
+  /** Our own HTML: the date, the sanitised body, the cited passages and the attributed figures. */
+  contentHtml: string;
+}
+
+export interface Feed {
+  /** The site's address, which is also the feed's id. */
+  id: string;
+  title: string;
+  subtitle: string;
+  language: string;
+  homeUrl: string;
+  atomUrl: string;
+  jsonUrl: string;
+  updated: string;
+  author: string;
+  entries: FeedEntry[];
+}
+
+const FIXED_OFFSET = /^([+-])(\d{2}):(\d{2})$/;
+
+/** The instant a date begins, in UTC: its own instant for a timed date, else 00:00 on its first day in `zone`. */
+export function startInstant(date: EventDate, zone: string): string {
+  if (date.utc !== null) return date.utc;
+  const [y, m, d] = firstDay(date).split('-').map(Number) as [number, number, number];
+  const fixed = FIXED_OFFSET.exec(zone);
+  let ms: number;
+  if (fixed) {
+    // A fixed offset (the common case, and a hot path in large builds): plain arithmetic.
+    const midnight = new Date(0);
+    midnight.setUTCFullYear(y, m - 1, d);
+    ms = midnight.getTime() - (fixed[1] === '-' ? -1 : 1) * (Number(fixed[2]) * 60 + Number(fixed[3])) * 60_000;
+  } else {
+    ms = new TZDate(y, m - 1, d, 0, 0, 0, zone).getTime();
+  }
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** The ids of every source an event quotes, in its sources and its claims, each once, in order of first use. */
+export function citedSourceIds(event: Pick<TimelineEvent, 'sources' | 'claims'>): string[] {
+  return [...new Set([...event.sources, ...event.claims].map((c) => c.source))];
+}
+
+/** `published` and `updated` for an event's entry, as documented above. */
+export function entryDates(
+  event: Pick<TimelineEvent, 'date' | 'sources' | 'claims'>,
+  sourceById: ReadonlyMap<string, Pick<SourceView, 'published'>>,
+  zone: string,
+  instant: (date: EventDate) => string = (date) => startInstant(date, zone),
+): { published: string; updated: string } {
+  const start = instant(event.date);
+  const reported = citedSourceIds(event)
+    .map((id) => instant(sourceById.get(id)!.published))
+    .sort();
+  const atLeastStart = (t: string | undefined) => (t !== undefined && t > start ? t : start);
+  return { published: atLeastStart(reported[0]), updated: atLeastStart(reported[reported.length - 1]) };
+}
+
+/**
+ * An event as HTML for feed readers and TimelineJS: its date line, the sanitised body, then each cited passage
+ * with a link to the source's page (and to the passage in the original, where its address is known), then the
+ * attributed figures. Every value but the sanitised body is escaped here. `base` is `timeline.site.url` (no
+ * trailing slash).
+ */
+export function eventDetailsHtml(event: TimelineEvent, base: string, options: { dateLine?: boolean } = {}): string {
+  const parts: string[] = [];
+  if (options.dateLine ?? true) parts.push(`<p><strong>${escapeHtml(event.dateLabel)}</strong></p>`);
+  parts.push(event.html);
+  if (event.citations.length > 0) {
+    const items = event.citations.map((c) => {
+      const original = c.passageUrl ? ` · <a href="${escapeHtml(c.passageUrl)}">the passage in the original</a>` : '';
+      return `<li>“${escapeHtml(c.quote)}” (<a href="${escapeHtml(base + c.sourcePath)}">${escapeHtml(c.sourceTitle)}</a>${original})</li>`;
+    });
+    parts.push(`<p>Sources:</p><ul>${items.join('')}</ul>`);
+  }
+  if (event.claimViews.length > 0) {
+    const items = event.claimViews.map(
+      (c) =>
+        `<li>${escapeHtml(c.measureLabel)}: ${escapeHtml(c.figureLabel)}, according to ${escapeHtml(c.claimantName)} (<a href="${escapeHtml(base + c.sourcePath)}">${escapeHtml(c.sourceTitle)}</a>)</li>`,
+    );
+    parts.push(`<p>Figures, as attributed:</p><ul>${items.join('')}</ul>`);
+  }
+  return parts.join('\n');
+}
+
+/** The feed as data: the Atom template prints it (escaped by Nunjucks), `jsonFeed` serialises it. */
+export function buildFeed(timeline: Timeline): Feed {
+  const { site } = timeline;
+  const base = site.url;
+  const sourceById = new Map(timeline.sources.map((s) => [s.id, s]));
+  // Many events share a day and every source is cited many times: work each date's instant out once.
+  const instants = new Map<string, string>();
+  const instant = (date: EventDate) => {
+    let found = instants.get(date.raw);
+    if (found === undefined) instants.set(date.raw, (found = startInstant(date, site.timeZone)));
+    return found;
+  };
+  const entries = [...timeline.events].reverse().map((e): FeedEntry => {
+    const url = `${base}${e.path}`;
+    return {
+      id: url,
+      url,
+      title: xmlSafe(e.title),
+      ...entryDates(e, sourceById, site.timeZone, instant),
+      category: { term: e.category, label: e.categoryLabel },
+      summary: xmlSafe(excerpt(htmlToText(e.html), 300)),
+      contentHtml: xmlSafe(eventDetailsHtml(e, base)),
+    };
+  });
+  const updated = entries.map((e) => e.updated).sort().at(-1) ?? startInstant(site.eraStart, site.timeZone);
+  return {
+    id: `${base}/`,
+    title: xmlSafe(site.title),
+    subtitle: xmlSafe(site.description),
+    language: site.language,
+    homeUrl: `${base}/`,
+    atomUrl: `${base}/feed.xml`,
+    jsonUrl: `${base}/feed.json`,
+    updated,
+    author: xmlSafe(site.title),
+    entries,
+  };
+}
+
+/** `/feed.json`, JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/), keys in a fixed order. */
+export function jsonFeed(timeline: Timeline): string {
+  const feed = buildFeed(timeline);
+  const data = {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: feed.title,
+    home_page_url: feed.homeUrl,
+    feed_url: feed.jsonUrl,
+    description: feed.subtitle,
+    language: feed.language,
+    authors: [{ name: feed.author, url: feed.homeUrl }],
+    items: feed.entries.map((e) => ({
+      id: e.id,
+      url: e.url,
+      title: e.title,
+      content_html: e.contentHtml,
+      summary: e.summary,
+      date_published: e.published,
+      date_modified: e.updated,
+      tags: [e.category.label],
+    })),
+  };
+  return `${JSON.stringify(data, null, 2)}\n`;
+}

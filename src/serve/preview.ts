@@ -1,0 +1,136 @@
+import { resolve } from 'node:path';
+import { build } from '../build.ts';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { formatDiagnostics, summarise } from '../diagnostics/reporter.ts';
+import { forgetTemplates } from '../eleventy/run.ts';
+import { formatDuration } from '../progress.ts';
+import { startServer, type PreviewServer } from './server.ts';
+import { watchFolders } from './watch.ts';
+
+export interface PreviewOptions {
+  projectRoot: string;
+  outputDir: string;
+  port: number;
+  /** The public address the first build used; its path is the prefix pages are served under. */
+  siteUrl?: string;
+  log?: (line: string) => void;
+  error?: (line: string) => void;
+}
+
+export interface Preview {
+  url: string;
+  server: PreviewServer;
+  close(): Promise<void>;
+}
+
+/** Folders whose changes rebuild the site. Changes to src/ need a restart: Node keeps modules it has loaded. */
+export const WATCHED = ['content', 'templates'] as const;
+
+/**
+ * The editors' preview: serves the built site, rebuilds it whenever content/ or templates/ change, and reloads
+ * open pages. A broken edit prints the same diagnostics as `npm run check` (never a stack), shows them over the
+ * open pages, and the preview keeps serving the last good build, because builds are swapped in only on success.
+ */
+export async function startPreview(options: PreviewOptions): Promise<Preview> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const error = options.error ?? ((line: string) => console.error(line));
+  const outputDir = resolve(options.outputDir);
+  let prefix = pathPrefix(options.siteUrl);
+  const server = await startServer({ root: () => outputDir, prefix: () => prefix, port: options.port });
+
+  let building = false;
+  let again: string[] | null = null;
+  const rebuild = async (paths: string[]): Promise<void> => {
+    if (building) {
+      again = [...(again ?? []), ...paths];
+      return;
+    }
+    building = true;
+    try {
+      let next: string[] | null = paths;
+      while (next) {
+        again = null;
+        await rebuildOnce(next);
+        next = again;
+      }
+    } finally {
+      building = false;
+    }
+  };
+
+  const rebuildOnce = async (paths: string[]): Promise<void> => {
+    const what = paths.length === 1 ? paths[0] : `${paths.length} files`;
+    const started = performance.now();
+    if (paths.some((p) => p.startsWith('templates/')) && !(await forgetTemplates(options.projectRoot))) {
+      error('This version of Eleventy cannot be told that templates changed: restart npm start to see template edits.');
+    }
+    try {
+      const result = await build({
+        projectRoot: options.projectRoot,
+        outputDir,
+        quiet: true,
+        ...(options.siteUrl ? { siteUrl: options.siteUrl } : {}),
+      });
+      if (result.ok) {
+        prefix = pathPrefix(result.siteUrl);
+        log(`Rebuilt after a change to ${what} in ${formatDuration(performance.now() - started)}.`);
+        server.reload();
+      } else {
+        const report = describeProblems(result.diagnostics);
+        error(`\nThe change to ${what} broke the build:\n\n${report}\n\nThe preview still shows the last good build; it rebuilds when you save again.`);
+        server.problem(`${report}\n\nThe page shows the last good build. Fix the problem and save: the preview rebuilds.`);
+      }
+    } catch (cause) {
+      // Not a content problem (those are diagnostics): most likely a template error. The message, not a stack.
+      const report = messages(cause);
+      error(`\nThe change to ${what} could not be built:\n\n${report}\n\nThe preview still shows the last good build.`);
+      server.problem(`${report}\n\nThe page shows the last good build.`);
+    }
+  };
+
+  const stopWatching = watchFolders(options.projectRoot, WATCHED, (paths) => void rebuild(paths), isSourceFile);
+  const url = `http://localhost:${server.port}${prefix}`;
+  return {
+    url,
+    server,
+    async close() {
+      stopWatching();
+      await server.close();
+    },
+  };
+}
+
+/** Content is Markdown and YAML, templates anything with an extension; a save's temporary files (`sedX1b2`, `.x.tmp`) are neither. */
+export function isSourceFile(path: string): boolean {
+  if (path.startsWith('templates/')) return /\/[^/.][^/]*\.[a-z0-9]+$/i.test(path) && !/\.(?:tmp|bak)$/i.test(path);
+  return /\.(?:md|ya?ml)$/.test(path);
+}
+
+export function describeProblems(diagnostics: readonly Diagnostic[]): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  return `${formatDiagnostics(errors)}\n\n${summarise(errors)}`;
+}
+
+/** An error and its causes as plain sentences, e.g. Eleventy's "Having trouble rendering njk template". */
+export function messages(error: unknown): string {
+  const lines: string[] = [];
+  // Eleventy wraps the template engine's error as `originalError`; others use the standard `cause`.
+  const next = (e: unknown) => (e as { originalError?: unknown }).originalError ?? (e as { cause?: unknown }).cause;
+  for (let e: unknown = error; e && lines.length < 6; e = next(e)) {
+    const message = e instanceof Error ? e.message : String(e);
+    for (const line of message.split('\n')) if (line.trim() && !lines.includes(line)) lines.push(line);
+    if (!(e instanceof Error)) break;
+  }
+  return lines.join('\n');
+}
+
+/** `https://example.org/timeline` → `/timeline/`; no URL or no path → `/`. */
+export function pathPrefix(siteUrl: string | undefined): string {
+  if (!siteUrl) return '/';
+  try {
+    const path = new URL(siteUrl).pathname.replace(/\/+$/, '');
+    return `${path}/`;
+  } catch {
+    return '/';
+  }
+}

@@ -1,0 +1,130 @@
+// The timeline's filters, as a progressive enhancement: without this script the page lists every event and links
+// to the category, actor and place pages. With it, choosing a category, actor or place hides the other events at
+// once, says how many are shown, and records the choice in the address (?category=…&actor=…&place=…), so it can be
+// shared and the back button returns to the previous choice. No framework, no network.
+(function () {
+  'use strict';
+  var form = document.getElementById('filters');
+  var timeline = document.getElementById('timeline');
+  if (!form || !timeline || !window.URLSearchParams || !window.history.pushState) return;
+
+  var KEYS = ['category', 'actor', 'place'];
+  var events = Array.prototype.slice.call(timeline.querySelectorAll('li.event'));
+  var groups = Array.prototype.slice.call(timeline.querySelectorAll('section.day, section.era'));
+  var status = document.getElementById('f-status');
+  var none = document.getElementById('no-results');
+  var background = document.getElementById('background');
+  var radios = Array.prototype.slice.call(form.querySelectorAll('input[name="category"]'));
+  var selects = { actor: form.elements.namedItem('actor'), place: form.elements.namedItem('place') };
+  var allowed = { category: radios.map(function (r) { return r.value; }) };
+  KEYS.slice(1).forEach(function (k) {
+    allowed[k] = Array.prototype.map.call(selects[k].options, function (o) { return o.value; });
+  });
+
+  function fromUrl() {
+    var params = new URLSearchParams(window.location.search);
+    var state = {};
+    KEYS.forEach(function (k) {
+      var v = params.get(k) || '';
+      state[k] = allowed[k].indexOf(v) >= 0 ? v : '';
+    });
+    return state;
+  }
+
+  function fromControls() {
+    var checked = radios.filter(function (r) { return r.checked; })[0];
+    return { category: checked ? checked.value : '', actor: selects.actor.value, place: selects.place.value };
+  }
+
+  function toControls(state) {
+    radios.forEach(function (r) { r.checked = r.value === state.category; });
+    selects.actor.value = state.actor;
+    selects.place.value = state.place;
+  }
+
+  function has(list, id) {
+    return (' ' + list + ' ').indexOf(' ' + id + ' ') >= 0;
+  }
+
+  function apply(state) {
+    var shown = 0;
+    var early = 0;
+    events.forEach(function (li) {
+      var ok =
+        (!state.category || li.getAttribute('data-category') === state.category) &&
+        (!state.actor || has(li.getAttribute('data-actors'), state.actor)) &&
+        (!state.place || has(li.getAttribute('data-places'), state.place));
+      li.hidden = !ok;
+      if (ok) {
+        shown += 1;
+        if (background && background.contains(li)) early += 1;
+      }
+    });
+    groups.forEach(function (g) {
+      g.hidden = !g.querySelector('li.event:not([hidden])');
+    });
+    var active = KEYS.some(function (k) { return state[k]; });
+    if (active && early > 0 && background) background.open = true;
+    if (none) none.hidden = shown > 0;
+    status.textContent = active
+      ? 'Showing ' + shown + ' of ' + events.length + ' events' + (early ? ', ' + early + ' of them in the background' : '') + '.'
+      : 'Showing all ' + events.length + ' events.';
+  }
+
+  function update() {
+    var state = fromControls();
+    var url = new URL(window.location.href);
+    KEYS.forEach(function (k) {
+      if (state[k]) url.searchParams.set(k, state[k]);
+      else url.searchParams.delete(k);
+    });
+    url.hash = '';
+    if (url.href !== window.location.href) window.history.pushState(state, '', url.href);
+    apply(state);
+  }
+
+  form.addEventListener('change', update);
+  form.addEventListener('submit', function (e) {
+    e.preventDefault();
+    update();
+  });
+  form.addEventListener('reset', function (e) {
+    e.preventDefault();
+    toControls({ category: '', actor: '', place: '' });
+    update();
+  });
+  window.addEventListener('popstate', function () {
+    var state = fromUrl();
+    toControls(state);
+    apply(state);
+  });
+
+  // A link to an event in the collapsed background (/#blockade) opens it; printing shows every event.
+  function reveal() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    if (target && background && background.contains(target) && !background.open) {
+      background.open = true;
+      target.scrollIntoView();
+    }
+  }
+  var wasOpen = false;
+  window.addEventListener('hashchange', reveal);
+  window.addEventListener('beforeprint', function () {
+    if (!background) return;
+    wasOpen = background.open;
+    background.open = true;
+  });
+  window.addEventListener('afterprint', function () {
+    if (background) background.open = wasOpen;
+  });
+
+  form.hidden = false;
+  // The pages by category, actor and place stay one click away; the filters now do their job in place.
+  var pages = document.getElementById('browse-pages');
+  if (pages) pages.open = false;
+  var initial = fromUrl();
+  toControls(initial);
+  apply(initial);
+  reveal();
+})();

@@ -1,0 +1,112 @@
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, serveStatic, watchedPage, type StaticServer, type WatchedPage } from '../helpers/browser.ts';
+import { ROOT, runCli } from '../helpers/project.ts';
+
+/**
+ * Loads /timeline.json into the real TimelineJS (the @knight-lab/timelinejs package), served from the test server
+ * beside the built site with no network: its script and styles come from node_modules, `script_path` points at the
+ * local copy and `font: null` keeps it from fetching web fonts. TimelineJS fails silently, so the test waits for
+ * `ready` and compares what it loaded with events.json.
+ */
+const DIST = join(ROOT, 'node_modules/@knight-lab/timelinejs/dist');
+
+const FIXTURE = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>TimelineJS fixture</title>
+<link rel="stylesheet" href="css/timeline.css">
+<script src="js/timeline.js"></script>
+</head>
+<body>
+<div id="timeline" style="width: 1000px; height: 650px"></div>
+<script>
+window.tlState = { ready: false, error: null };
+fetch('../timeline.json')
+  .then((response) => response.json())
+  .then((data) => {
+    window.tl = new TL.Timeline('timeline', data, { script_path: new URL('js/', location.href).href, font: null });
+    window.tl.on('ready', () => { window.tlState.ready = true; });
+  })
+  .catch((error) => { window.tlState.error = String(error); });
+</script>
+</body>
+</html>
+`;
+
+let site: string;
+let server: StaticServer;
+let browser: Browser;
+let watched: WatchedPage;
+let events: { id: string; title: string }[];
+
+beforeAll(async () => {
+  site = join(await mkdtemp(join(tmpdir(), 'nt-tjs-')), '_site');
+  const run = runCli('build.ts', [`--output=${site}`, '--quiet']);
+  // Eleventy's timing notes (`[11ty] Benchmark …`, printed when a slow machine is busy) are not errors.
+  expect(run.stderr.replace(/^\[11ty\] Benchmark .*\n?/gm, '')).toBe('');
+  expect(run.status).toBe(0);
+  events = JSON.parse(await readFile(join(site, 'events.json'), 'utf8')).events;
+  // The fixture lives only in this temporary copy of the build, never in the published site.
+  await cp(join(DIST, 'js/timeline.js'), join(site, '__timelinejs/js/timeline.js'));
+  await cp(join(DIST, 'css'), join(site, '__timelinejs/css'), { recursive: true });
+  await writeFile(join(site, '__timelinejs/index.html'), FIXTURE);
+  server = await serveStatic(site);
+  browser = await launchChromium();
+  watched = await watchedPage(browser);
+  await watched.page.goto(`${server.url}__timelinejs/`);
+  await watched.page.waitForFunction(() => {
+    const state = (window as unknown as { tlState: { ready: boolean; error: string | null } }).tlState;
+    return state.ready || state.error !== null;
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface TlWindow {
+  tlState: { ready: boolean; error: string | null };
+  tl: { config: { events: { unique_id: string }[]; eras: unknown[]; title?: { text?: { headline?: string } } } };
+}
+
+describe('timeline.json in TimelineJS', () => {
+  it('loads and becomes ready', async () => {
+    const state = await watched.page.evaluate(() => (window as unknown as TlWindow).tlState);
+    expect(state).toEqual({ ready: true, error: null });
+  });
+
+  it('holds one slide per event of events.json, with the event ids as slide ids', async () => {
+    const ids = await watched.page.evaluate(() => (window as unknown as TlWindow).tl.config.events.map((e) => e.unique_id));
+    expect(ids.length).toBe(events.length);
+    expect([...ids].sort()).toEqual(events.map((e) => e.id).sort());
+  });
+
+  it('has a title slide carrying the site title', async () => {
+    const headline = await watched.page.evaluate(() => (window as unknown as TlWindow).tl.config.title?.text?.headline);
+    expect(headline).toBe('Nagorno-Karabakh, September 2023');
+    expect(await watched.page.locator('.tl-slide-titleslide').count()).toBe(1);
+  });
+
+  it('renders a slide and a marker for every event', async () => {
+    expect(await watched.page.locator('.tl-slide').count()).toBe(events.length + 1);
+    expect(await watched.page.locator('.tl-timemarker').count()).toBe(events.length);
+  });
+
+  it('keeps the background era, and shows the ceasefire at local time with GMT', async () => {
+    const eras = await watched.page.evaluate(() => (window as unknown as TlWindow).tl.config.eras.length);
+    expect(eras).toBe(1);
+    const date = await watched.page.locator('#ceasefire-takes-effect .tl-headline-date').textContent();
+    expect(date).toBe('Wednesday 20 September 2023, 13:00 local time (UTC+4) · 09:00 GMT');
+  });
+
+  it('logs no errors and asks for nothing outside the test server', () => {
+    expect(watched.errors).toEqual([]);
+    expect(watched.outside).toEqual([]);
+  });
+});

@@ -1,0 +1,102 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { splitFrontMatter } from '../../src/load/front-matter.ts';
+import { ROOT, runCli, tempProject } from '../helpers/project.ts';
+
+/** `npm run extract`: drafts from a seed article, to the terminal, as JSON, and as files in drafts/. */
+let project: string;
+beforeAll(async () => {
+  project = await tempProject();
+});
+afterAll(() => rm(project, { recursive: true, force: true }));
+
+const extract = (...args: string[]) => runCli('extract.ts', args, project);
+const ARTICLE = 'content/sources/azerbaijan-halts-karabakh-offensive.md';
+
+describe('npm run extract', () => {
+  it('prints each draft with its line, date, the exact sentence, actors, places and figures', () => {
+    const run = extract(ARTICLE);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^content\/sources\/azerbaijan-halts-karabakh-offensive\.md: \d+ draft events from \d+ sentences \(published Wednesday 20 September 2023\)\.\n/);
+    expect(run.stdout).toContain(
+      [
+        ' 1. line 11  2023-09-20',
+        '    quote:   “Azerbaijan said on Wednesday it had halted military action in its breakaway region of Nagorno-Karabakh after Armenian separatist forces there surrendered and agreed to a ceasefire whose terms signalled the area would return to Baku’s control.”',
+        "    date:    'on Wednesday' in an article published on Wednesday 20 September 2023.",
+      ].join('\n'),
+    );
+    expect(run.stdout).toContain(' 2. line 13  2023-09-20T13:00+04:00 (2023-09-20 09:00 UTC)\n    quote:   “Under the agreement, confirmed by both sides and effective from 1 p.m. (0900 GMT) on Wednesday,');
+    expect(run.stdout).toContain("    date:    '1 p.m. (0900 GMT) on Wednesday' in an article published on Wednesday 20 September 2023; 13:00 local time is 09:00 GMT, so the clock is +04:00.");
+    expect(run.stdout).toContain(`To write these as event files in drafts/azerbaijan-halts-karabakh-offensive/: npm run extract -- ${ARTICLE} --out`);
+    expect(existsSync(join(project, 'drafts'))).toBe(false);
+  });
+
+  it('gives the drafts as JSON', () => {
+    const run = extract(ARTICLE, '--format=json');
+    expect(run.status).toBe(0);
+    const out = JSON.parse(run.stdout) as { source: string; published: string; drafts: { date: { date: string; utc: string | null; text: string }; sentence: string }[] };
+    expect(out.source).toBe('azerbaijan-halts-karabakh-offensive');
+    expect(out.published).toBe('2023-09-20');
+    expect(out.drafts.find((d) => d.sentence.startsWith('Under the agreement'))?.date).toMatchObject({ date: '2023-09-20T13:00+04:00', utc: '2023-09-20T09:00:00Z' });
+  });
+
+  it('with --out, writes one event file per draft to drafts/<source>/, and never over earlier drafts without --force', async () => {
+    const run = extract(ARTICLE, '--out');
+    expect(run.status).toBe(0);
+    const dir = join(project, 'drafts/azerbaijan-halts-karabakh-offensive');
+    const names = (await readdir(dir)).sort();
+    expect(run.stdout).toContain(`Wrote ${names.length} drafts to drafts/azerbaijan-halts-karabakh-offensive/ (not published).`);
+    const file = splitFrontMatter('x.md', await readFile(join(dir, 'under-the-agreement-confirmed-by-both-sides-and.md'), 'utf8'));
+    if ('ruleId' in file) throw new Error(file.message);
+    expect(file.yaml.value).toMatchObject({
+      date: '2023-09-20T13:00+04:00',
+      sources: [{ id: 'azerbaijan-halts-karabakh-offensive', quote: expect.stringMatching(/^Under the agreement, confirmed by both sides and effective from 1 p\.m\. \(0900 GMT\) on Wednesday, /) }],
+    });
+
+    await writeFile(join(dir, names[0]!), 'edited by hand\n');
+    const again = extract(ARTICLE, '--out');
+    expect(again.status).toBe(2);
+    expect(again.stderr).toContain(`drafts/azerbaijan-halts-karabakh-offensive/ already holds ${names.length} drafts, so nothing was written. Add --force to replace them.`);
+    expect(again.stdout).toBe('');
+    expect(await readFile(join(dir, names[0]!), 'utf8')).toBe('edited by hand\n');
+
+    const forced = extract(ARTICLE, '--out', '--force');
+    expect(forced.status).toBe(0);
+    expect(await readFile(join(dir, names[0]!), 'utf8')).toMatch(/^---\n# Draft from content\/sources\/azerbaijan-halts-karabakh-offensive\.md, line \d+/);
+  });
+
+  it('never publishes drafts: a build leaves them out', async () => {
+    if (!existsSync(join(project, 'drafts'))) expect(extract(ARTICLE, '--out').status).toBe(0);
+    const build = runCli('build.ts', ['--quiet', '--output=out-drafts'], project);
+    expect(build.status).toBe(0);
+    const site = join(project, 'out-drafts');
+    expect(existsSync(join(site, 'drafts'))).toBe(false);
+    expect(existsSync(join(site, 'events/under-the-agreement-confirmed-by-both-sides-and'))).toBe(false);
+    expect((await readFile(join(ROOT, '.gitignore'), 'utf8')).split('\n')).toContain('drafts/');
+  });
+
+  it('reports an article with broken front matter as a content error (exit 1)', async () => {
+    const path = join(project, 'content/sources/zz-broken.md');
+    await writeFile(path, '---\nid: zz-broken\ntitle: "x"\npublished: "2023-09-31"\nlanguage: en\n---\nText on Wednesday.\n');
+    try {
+      const run = extract('content/sources/zz-broken.md');
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('content/sources/zz-broken.md:4:12  published: `2023-09-31` is not a day on the calendar.  date/impossible');
+    } finally {
+      await rm(path);
+    }
+  });
+
+  it.each([
+    [['content/sources/no-such.md'], 'There is no file content/sources/no-such.md.'],
+    [[], 'Give one source file'],
+    [[ARTICLE, '--format=yaml'], '--format takes text or json'],
+  ])('%j is a usage error (exit 2)', (args, message) => {
+    const run = extract(...args);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(message);
+  });
+});

@@ -1,0 +1,157 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cp, readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, watchedPage } from '../helpers/browser.ts';
+import { ROOT, tempProject } from '../helpers/project.ts';
+
+/**
+ * `npm start` on a copy of the project: the preview serves the site, an edit shows up on the page and tells open
+ * pages to reload, a broken edit prints our diagnostics (no stack) while the last good page stays served, and a
+ * fix brings the preview back. Waits are bounded by a generous timeout, never timed.
+ */
+let project: string;
+let child: ChildProcess;
+let base: string;
+const output = { stdout: '', stderr: '' };
+const events: string[] = [];
+let stream: AbortController;
+
+const EVENT = 'content/events/blockade.md';
+let original: string;
+
+async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 30_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}.\nstdout:\n${output.stdout}\nstderr:\n${output.stderr}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+const page = async (path: string) => {
+  const res = await fetch(`${base}${path}`);
+  return { status: res.status, html: await res.text() };
+};
+const title = async () => /<h1>([^<]*)<\/h1>/.exec((await page('events/blockade/')).html)?.[1];
+
+beforeAll(async () => {
+  project = await tempProject();
+  // Templates of its own, so that a template edit can be tried without touching the real ones.
+  await unlink(join(project, 'templates'));
+  await cp(join(ROOT, 'templates'), join(project, 'templates'), { recursive: true });
+  original = await readFile(join(project, EVENT), 'utf8');
+  child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/build.ts'), '--serve', '--port=0'], {
+    cwd: project,
+    env: { ...process.env, NO_COLOR: '1', CI: '' },
+  });
+  child.stdout!.on('data', (d) => (output.stdout += d));
+  child.stderr!.on('data', (d) => (output.stderr += d));
+  base = await until('the preview address', () => /Preview: (http:\/\/localhost:\d+\/)/.exec(output.stdout)?.[1]?.replace('localhost', '127.0.0.1'));
+  // Listen as an open page does, for reload and problem notices.
+  stream = new AbortController();
+  const res = await fetch(`${base}__preview/events`, { signal: stream.signal });
+  void (async () => {
+    const decoder = new TextDecoder();
+    const reader = res.body!.getReader();
+    try {
+      for (let r = await reader.read(); !r.done; r = await reader.read()) {
+        for (const m of decoder.decode(r.value).matchAll(/^event: (\w+)$/gm)) events.push(m[1]!);
+      }
+    } catch {
+      // aborted at the end
+    }
+  })();
+});
+
+afterAll(async () => {
+  stream?.abort();
+  if (child && child.exitCode === null) {
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+  }
+  await rm(project, { recursive: true, force: true });
+});
+
+describe('npm start', () => {
+  it('serves the built site, with the live-reload client only in what it serves', async () => {
+    const { status, html } = await page('events/blockade/');
+    expect(status).toBe(200);
+    expect(html).toContain('<h1>Azerbaijan blockades Nagorno-Karabakh for nine months</h1>');
+    expect(html).toContain('<script src="/__preview/client.js" defer></script></body>');
+    expect(await readFile(join(project, '_site/events/blockade/index.html'), 'utf8')).not.toContain('__preview');
+    expect((await page('no/such/page/')).status).toBe(404);
+  });
+
+  it('shows an edit to an event, and tells open pages to reload', async () => {
+    await writeFile(join(project, EVENT), original.replace('title: "Azerbaijan blockades Nagorno-Karabakh for nine months"', 'title: "Blockade, edited in place"'));
+    await until('the edited title', async () => ((await title()) === 'Blockade, edited in place' ? true : undefined));
+    await until('a reload notice', () => (events.includes('reload') ? true : undefined));
+    expect(output.stdout).toContain(`Rebuilt after a change to ${EVENT} in`);
+  });
+
+  it('shows an edit saved the way many editors save: a new file renamed over the old one', async () => {
+    const temp = join(project, 'content/events/.blockade.md.swp-save');
+    await writeFile(temp, original.replace('title: "Azerbaijan blockades Nagorno-Karabakh for nine months"', 'title: "Blockade, saved by rename"'));
+    await rename(temp, join(project, EVENT));
+    await until('the renamed file’s title', async () => ((await title()) === 'Blockade, saved by rename' ? true : undefined));
+  });
+
+  it('shows an edit to a template (Eleventy forgets the compiled one)', async () => {
+    const template = join(project, 'templates/event.njk');
+    const before = await readFile(template, 'utf8');
+    expect(before).toContain('<h1>{{ e.title }}</h1>');
+    await writeFile(template, before.replace('<h1>{{ e.title }}</h1>', '<h1 data-edited>{{ e.title }}</h1>'));
+    await until('the edited template', async () => ((await page('events/blockade/')).html.includes('<h1 data-edited>') ? true : undefined));
+    await writeFile(template, before);
+    await until('the template restored', async () => ((await title()) !== undefined ? true : undefined));
+  });
+
+  it('prints the diagnostics of a broken edit, without a stack, and keeps serving the last good page', async () => {
+    await writeFile(join(project, EVENT), original.replace('title: "Azerbaijan blockades Nagorno-Karabakh for nine months"', 'title: "Never shown"').replace('date: "2022-12"', 'date: "2022-13"'));
+    const report = await until('the error report', () => (output.stderr.includes('The preview still shows the last good build') ? output.stderr : undefined));
+    expect(report).toContain(`The change to ${EVENT} broke the build:`);
+    expect(report).toContain(`  ${EVENT}:3:7  date: \`2022-13\` has no month 13; months run from 01 to 12.  date/impossible`);
+    expect(report).not.toMatch(/\n\s+at .+:\d+:\d+/);
+    expect(report).not.toContain('Internal error');
+    await until('a problem notice', () => (events.includes('problem') ? true : undefined));
+    expect(await title()).toBe('Blockade, saved by rename');
+    expect(events.at(-1)).toBe('problem');
+    expect((await readdir(project)).filter((n) => n.startsWith('._site'))).toEqual([]);
+  });
+
+  it('comes back when the mistake is fixed', async () => {
+    await writeFile(join(project, EVENT), original.replace('title: "Azerbaijan blockades Nagorno-Karabakh for nine months"', 'title: "Blockade, fixed"'));
+    await until('the fixed title', async () => ((await title()) === 'Blockade, fixed' ? true : undefined));
+  });
+
+  it('reloads an open page in Chromium by itself, and shows a broken edit’s problem over the last good page', async () => {
+    const browser = await launchChromium();
+    try {
+      const { page, errors, outside } = await watchedPage(browser);
+      await page.goto(`${base}events/blockade/`);
+      expect(await page.textContent('h1')).toBe('Blockade, fixed');
+      await writeFile(join(project, EVENT), original.replace('title: "Azerbaijan blockades Nagorno-Karabakh for nine months"', 'title: "Blockade, seen in the browser"'));
+      await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Blockade, seen in the browser', undefined, { timeout: 30_000 });
+
+      await writeFile(join(project, EVENT), original.replace(/^category: .*$/m, 'category: militari'));
+      const banner = await page.waitForSelector('pre[role="alert"]', { timeout: 30_000 });
+      expect(await banner.textContent()).toContain('Unknown category `militari`. Did you mean `military`?');
+      expect(await page.textContent('h1')).toBe('Blockade, seen in the browser');
+      expect(errors).toEqual([]);
+      expect(outside).toEqual([]);
+    } finally {
+      await browser.close();
+      await writeFile(join(project, EVENT), original);
+    }
+  });
+
+  it('stops cleanly on SIGTERM and leaves no lock behind', async () => {
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(existsSync(join(project, '._site.lock'))).toBe(false);
+  });
+});

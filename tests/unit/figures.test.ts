@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { groupFigures, type FigureEvent } from '../../src/model/figures.ts';
+import type { ClaimView } from '../../src/model/timeline.ts';
+import { claim } from './support/records.ts';
+
+const NAMES: Record<string, string> = { armenia: 'Armenia', vardanyan: 'Ruben Vardanyan', activist: 'A human rights activist', russia: 'Russia' };
+
+/** A claim as the Timeline presents it; the labels are written out by hand. */
+function view(source: string, claimant: string, measure: ClaimView['measure'], figureLabel: string, value: number | null, extra: Partial<ClaimView> = {}): ClaimView {
+  return {
+    ...claim(source, `quote in ${source}`, { measure, claimant, value }),
+    measureLabel: measure,
+    figureLabel,
+    claimantName: NAMES[claimant]!,
+    sourceTitle: `Title ${source}`,
+    sourcePath: `/sources/${source}/`,
+    ...extra,
+  };
+}
+
+const event = (id: string, claimViews: ClaimView[]): FigureEvent => ({ id, title: `Event ${id}`, path: `/events/${id}/`, claimViews });
+
+const events = [
+  event('casualties', [
+    view('late', 'armenia', 'killed', '32', 32),
+    view('early', 'armenia', 'killed', 'at least 32', 32),
+    view('early', 'vardanyan', 'killed', 'close to 100', 100),
+    view('late', 'activist', 'killed', 'at least 200', 200),
+    view('early', 'vardanyan', 'injured', 'hundreds', null),
+    view('late', 'armenia', 'injured', '200', 200),
+  ]),
+  event('evacuation', [view('late', 'russia', 'evacuated', '3,154', 3154), view('late', 'russia', 'children-evacuated', '1,428', 1428)]),
+];
+// Sources as the sources page orders them: by publication date.
+const SOURCE_ORDER = ['early', 'late'];
+const pages = new Set(['armenia', 'russia']);
+const groups = groupFigures(events, SOURCE_ORDER, (id) => (pages.has(id) ? `/actors/${id}/` : null));
+
+describe('groupFigures', () => {
+  it('groups by measure in the vocabulary order, leaving out measures nobody gives', () => {
+    expect(groups.map((g) => [g.measure, g.anchor])).toEqual([
+      ['killed', 'm-killed'],
+      ['injured', 'm-injured'],
+      ['evacuated', 'm-evacuated'],
+      ['children-evacuated', 'm-children-evacuated'],
+    ]);
+    expect(groups[0]!.label).toBe('Killed');
+    expect(groups[3]!.label).toBe('Children evacuated');
+  });
+
+  it('sets claimants side by side by name, each with its figures in source order', () => {
+    const killed = groups[0]!;
+    expect(killed.claimants.map((c) => c.name)).toEqual(['A human rights activist', 'Armenia', 'Ruben Vardanyan']);
+    const armenia = killed.claimants[1]!;
+    expect(armenia.figures.map((f) => [f.sourceId, f.figureLabel])).toEqual([
+      ['early', 'at least 32'],
+      ['late', '32'],
+    ]);
+    expect(armenia.figures[0]).toMatchObject({ sourceTitle: 'Title early', sourcePath: '/sources/early/', eventId: 'casualties', eventPath: '/events/casualties/' });
+  });
+
+  it('counts the figures and the sources of each measure', () => {
+    expect(groups[0]).toMatchObject({ figureCount: 4, sourceCount: 2 });
+    expect(groups[2]).toMatchObject({ figureCount: 1, sourceCount: 1 });
+  });
+
+  it('links a claimant only where it has a page', () => {
+    expect(groups[0]!.claimants.map((c) => c.path)).toEqual([null, '/actors/armenia/', null]);
+  });
+
+  it('scales each bar against the largest number for the same measure; words get no bar', () => {
+    // Killed: 200 is the largest, so 32 → 16 %, 100 → 50 %.
+    const bars = groups[0]!.claimants.flatMap((c) => c.figures.map((f) => [f.figureLabel, f.barPercent]));
+    expect(bars).toEqual([
+      ['at least 200', 100],
+      ['at least 32', 16],
+      ['32', 16],
+      ['close to 100', 50],
+    ]);
+    const injured = groups[1]!.claimants.flatMap((c) => c.figures.map((f) => [f.figureLabel, f.barPercent]));
+    expect(injured).toEqual([
+      ['200', 100],
+      ['hundreds', null],
+    ]);
+  });
+
+  it('measures a range by its upper bound and never draws a bar thinner than 1 %', () => {
+    const [g] = groupFigures(
+      [event('e', [view('late', 'armenia', 'killed', '10–1,000', 10, { max: 1000 }), view('late', 'russia', 'killed', '4', 4)])],
+      SOURCE_ORDER,
+      () => null,
+    );
+    expect(g!.claimants.flatMap((c) => c.figures.map((f) => f.barPercent))).toEqual([1, 1]);
+  });
+
+  it('gives no groups when no event carries claims', () => {
+    expect(groupFigures([event('quiet', [])], SOURCE_ORDER, () => null)).toEqual([]);
+  });
+});

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { eventPageJsonLd, newsArticleNode, placeNode, scriptJson } from '../../src/model/jsonld.ts';
+import { pageLookups, pageMeta } from '../../src/model/page-meta.ts';
+import { exportTimeline } from './support/export-timeline.ts';
+
+const timeline = exportTimeline();
+const sourceById = new Map(timeline.sources.map((s) => [s.id, s]));
+const event = (id: string) => timeline.events.find((e) => e.id === id)!;
+const ld = (id: string) => eventPageJsonLd(event(id), { site: timeline.site, sourceById });
+
+describe('eventPageJsonLd', () => {
+  it('makes the page a WebPage about the Event, with the date as written', () => {
+    expect(ld('ceasefire')).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'WebPage',
+      '@id': 'https://example.org/news/events/ceasefire/',
+      url: 'https://example.org/news/events/ceasefire/',
+      name: 'Ceasefire </script><script>alert(1)</script>',
+      inLanguage: 'en',
+      isPartOf: { '@type': 'WebSite', name: 'Test & timeline <b>', url: 'https://example.org/news/' },
+      about: {
+        '@type': 'Event',
+        name: 'Ceasefire </script><script>alert(1)</script>',
+        startDate: '2023-09-20T13:00+04:00',
+        description: 'The ceasefire took effect at 13:00.',
+      },
+    });
+    expect(ld('ceasefire').about).not.toHaveProperty('endDate');
+    expect(ld('ceasefire').about).not.toHaveProperty('location');
+  });
+
+  it('gives a span its end date and its places with coordinates', () => {
+    expect(ld('offensive').about).toEqual({
+      '@type': 'Event',
+      name: 'Offensive launched',
+      startDate: '2023-09-19',
+      endDate: '2023-09-20',
+      description: 'Azerbaijan launched an offensive & shelled Stepanakert.',
+      location: [
+        {
+          '@type': 'Place',
+          name: 'Stepanakert',
+          alternateName: ['Khankendi'],
+          geo: { '@type': 'GeoCoordinates', latitude: 39.815, longitude: 46.752 },
+        },
+      ],
+    });
+  });
+
+  it('cites each article once, with publisher and address only where the copy states them', () => {
+    expect(ld('ceasefire').citation).toEqual([
+      {
+        '@type': 'NewsArticle',
+        '@id': 'https://example.org/news/sources/alpha/#article',
+        headline: 'Alpha "headline" & more',
+        datePublished: '2023-09-20',
+        inLanguage: 'en',
+        publisher: { '@type': 'Organization', name: 'Example News' },
+        url: 'https://news.example/alpha',
+      },
+      {
+        '@type': 'NewsArticle',
+        '@id': 'https://example.org/news/sources/beta/#article',
+        // A descriptive title is ours, not the article's headline.
+        name: 'Beta article',
+        datePublished: '2023-09-21',
+        inLanguage: 'en',
+      },
+    ]);
+  });
+
+  it('gives attributed figures as Claims by their claimant, appearing in their article', () => {
+    expect(ld('ceasefire').mentions).toEqual([
+      {
+        '@type': 'Claim',
+        text: 'Killed: at least 32',
+        author: { name: 'Armenia' },
+        appearance: { '@id': 'https://example.org/news/sources/beta/#article' },
+        dateCreated: '2023-09-20',
+      },
+    ]);
+    expect(ld('offensive')).not.toHaveProperty('mentions');
+  });
+});
+
+describe('placeNode and newsArticleNode', () => {
+  it('omit empty aliases and unknown publishers', () => {
+    const place = { ...timeline.places[0]!, aliases: [] };
+    expect(placeNode(place)).not.toHaveProperty('alternateName');
+    expect(newsArticleNode(sourceById.get('gamma')!, 'https://x.example')).toEqual({
+      '@type': 'NewsArticle',
+      '@id': 'https://x.example/sources/gamma/#article',
+      headline: 'Gamma',
+      datePublished: '2023-08',
+      inLanguage: 'en',
+    });
+  });
+});
+
+describe('scriptJson', () => {
+  it.each([
+    ['</script><script>alert(1)</script>'],
+    ['<!-- comment'],
+    ['a & b > c'],
+    ['line\u2028separator\u2029'],
+  ])('writes %j with no character that could end the script, and reads back the same', (value) => {
+    const text = scriptJson({ name: value });
+    expect(text).not.toMatch(/[<>&\u2028\u2029]/);
+    expect(JSON.parse(text)).toEqual({ name: value });
+  });
+
+  it('escapes < as \\u003c', () => {
+    expect(scriptJson('</script>')).toBe('"\\u003c/script\\u003e"');
+  });
+});
+
+describe('pageMeta', () => {
+  it('gives an event page its summary, the article type and its JSON-LD', () => {
+    const meta = pageMeta('/events/ceasefire/', timeline);
+    expect(meta.type).toBe('article');
+    expect(meta.noindex).toBe(false);
+    expect(meta.description).toBe('20 Sep 2023: The ceasefire took effect at 13:00.');
+    expect(meta.jsonLd).not.toContain('</script>');
+    expect(JSON.parse(meta.jsonLd!)).toEqual(ld('ceasefire'));
+  });
+
+  it('gives other pages the site description and no JSON-LD', () => {
+    expect(pageMeta('/', timeline)).toEqual({ description: 'A timeline for tests.', type: 'website', noindex: false, jsonLd: null });
+    expect(pageMeta('/sources/alpha/', timeline).jsonLd).toBeNull();
+  });
+
+  it('keeps the 404 page out of search engines', () => {
+    expect(pageMeta('/404.html', timeline).noindex).toBe(true);
+  });
+
+  it('makes its lookups once per build, though Eleventy gives each page its own copy of the timeline object', () => {
+    expect(pageLookups({ ...timeline })).toBe(pageLookups({ ...timeline }));
+    expect(pageLookups(exportTimeline())).not.toBe(pageLookups(timeline));
+  });
+
+  it('answers from the timeline it is given, not from an earlier build', () => {
+    const other = exportTimeline();
+    other.events[0]!.title = 'Renamed';
+    other.events[0]!.path = '/events/renamed/';
+    expect(pageMeta('/events/renamed/', other).type).toBe('article');
+    expect(pageMeta('/events/renamed/', timeline).type).toBe('website');
+  });
+});
