@@ -1,0 +1,371 @@
+/**
+ * `npm run bench`: generates N synthetic events (bench/generate.ts), then measures, each in a child process of its
+ * own: the project's production build, plain Eleventy 3 building the same events (bench/baseline/), the preview's
+ * rebuild after one edit, and `npm run check`. See bench/README.md for what each figure means.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join, relative, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { EXIT, helpText, parseArgs, UsageError, type FlagSpec } from '../src/cli/args.ts';
+import { generateProject, ROOT } from './generate.ts';
+
+const FLAGS: FlagSpec[] = [
+  { name: 'events', value: 'N', description: 'Number of synthetic events to generate (default: 10000).' },
+  { name: 'runs', value: 'R', description: 'Runs of each build, and edits in the rebuild session (default: 3).' },
+  { name: 'seed', value: 'S', description: 'Seed of the content generator (default: 1).' },
+  { name: 'json', description: 'Also print the medians as one JSON object, on the last line.' },
+  { name: 'keep', description: 'Keep the temporary folder (generated project, baseline input, outputs).' },
+  { name: 'help', description: 'Show this help.' },
+];
+
+const TIME = '/usr/bin/time';
+const RSS_PRELOAD = join(ROOT, 'bench/rss.mjs');
+const ELEVENTY_CLI = join(ROOT, 'node_modules/@11ty/eleventy/cmd.cjs');
+const BASELINE_CONFIG = join(ROOT, 'bench/baseline/eleventy.config.js');
+
+/** A child process failed: the bench fails with its output. */
+class BenchError extends Error {
+  override name = 'BenchError';
+}
+
+const progress = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+
+// --- child processes ------------------------------------------------------------------------------------------
+
+interface Measured {
+  seconds: number;
+  /** Peak resident set size in MB, or null where it was not measured. */
+  rssMb: number | null;
+  stdout: string;
+}
+
+/**
+ * Runs `node <args>` in `cwd` and times it from spawn to exit. The peak RSS comes from /usr/bin/time -f %M (the
+ * largest of the process and the children it waited for), or else from bench/rss.mjs preloaded into node.
+ */
+async function measure(label: string, args: string[], cwd: string, scratch: string): Promise<Measured> {
+  const rssFile = join(scratch, `rss-${label}-${process.hrtime.bigint()}.txt`);
+  const useTime = existsSync(TIME);
+  const command = useTime ? TIME : process.execPath;
+  const argv = useTime ? ['-f', '%M', '-o', rssFile, process.execPath, ...args] : ['--import', RSS_PRELOAD, ...args];
+  const started = performance.now();
+  const child = spawn(command, argv, {
+    cwd,
+    env: { ...process.env, NO_COLOR: '1', BENCH_RSS_FILE: rssFile },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (status) => resolve(status));
+  });
+  const seconds = (performance.now() - started) / 1000;
+  if (code !== 0) {
+    throw new BenchError(`${label} failed with exit code ${code}: node ${args.join(' ')}\n(in ${cwd})\n${stderr || stdout}`);
+  }
+  const kb = Number((await readFile(rssFile, 'utf8').catch(() => '')).trim().split('\n').pop());
+  return { seconds, rssMb: Number.isFinite(kb) && kb > 0 ? kb / 1024 : null, stdout };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The editors' preview (`npm start`) on the generated project: once it serves the home page, each edit appends a
+ * marker sentence to one event's body, timed until that event's page on disk carries the marker. Between edits
+ * it waits (untimed) for the preview to finish its rebuild.
+ */
+async function rebuildSession(project: string, eventIds: string[], edits: number, output: string, timeoutMs: number): Promise<number[]> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/build.ts', '--serve', `--port=${port}`, `--output=${output}`], {
+    cwd: project,
+    env: { ...process.env, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so stopping it stops everything it started.
+    detached: true,
+  });
+  let stdout = '';
+  let stderr = '';
+  let exited: number | null | undefined;
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+  child.on('close', (code) => (exited = code));
+  const fail = (what: string) => new BenchError(`The preview ${what}.\nstdout:\n${stdout}\nstderr:\n${stderr}`);
+  let lastOutput = performance.now();
+  child.stdout.on('data', () => (lastOutput = performance.now()));
+  const lines = () => stdout.split('\n').filter((l) => l.trim() !== '');
+  // The preview's log, in either form it has had: Eleventy's own watcher (`File changed: ./x`, then `Wrote N files`)
+  // or the project's (`Rebuilt after a change to x in 1.2 s.`).
+  const END = /\bWrote \d+ files\b|Rebuilt after a change to |^Preview: |Server at|Watching/;
+  const ends = () => lines().filter((l) => END.test(l) && !/^Preview: |Server at|Watching/.test(l)).length;
+  /** At rest: quiet for a second after a finished build. */
+  const idle = () => performance.now() - lastOutput > 1000 && END.test(lines().at(-1) ?? '');
+  /** What each rebuild so far was for: the changed files Eleventy names, or the preview's `a change to x`. */
+  const causes = () =>
+    lines().flatMap((l) => /File (?:changed|added|deleted): (.*)$/.exec(l)?.[1] ?? /Rebuilt after a change to (.+?) in [^ ]+ (?:min|s)/.exec(l)?.[1] ?? []);
+
+  const waitFor = async (what: string, ready: () => Promise<boolean> | boolean, pollMs: number) => {
+    const deadline = performance.now() + timeoutMs;
+    for (;;) {
+      if (await ready()) return;
+      if (exited !== undefined) throw fail(`exited (code ${exited}) while waiting for ${what}`);
+      if (performance.now() > deadline) throw fail(`did not show ${what} within ${Math.round(timeoutMs / 1000)} s`);
+      await sleep(pollMs);
+    }
+  };
+
+  try {
+    await waitFor('its home page', async () => {
+      try {
+        return (await fetch(`http://127.0.0.1:${port}/`)).ok;
+      } catch {
+        return false;
+      }
+    }, 200);
+    const seconds: number[] = [];
+    const MAX_TRIES = 5;
+    for (let k = 0, tries = 0; k < edits; ) {
+      const id = eventIds[Math.floor(((k + 1) * eventIds.length) / (edits + 1))]!;
+      const source = join(project, 'content/events', `${id}.md`);
+      const page = join(output, 'events', id, 'index.html');
+      const marker = `Benchmark edit ${k + 1}.${tries + 1} marker ${id}`;
+      // Start from a preview at rest: no rebuild in flight (the templates are the repository's, and may change).
+      await waitFor('a rest between rebuilds', idle, 100);
+      const before = { ends: ends(), causes: causes().length };
+      const started = performance.now();
+      await appendFile(source, `\n${marker}.\n`);
+      await waitFor(`the edit in ${relative(project, page)}`, async () => (await readFile(page, 'utf8').catch(() => '')).includes(marker), 10);
+      const elapsed = (performance.now() - started) / 1000;
+      // Let the rebuild finish writing the rest of the site before the next edit.
+      await waitFor('the end of its rebuild', () => ends() > before.ends, 50);
+      const others = causes()
+        .slice(before.causes)
+        .filter((path) => !path.endsWith(`content/events/${id}.md`));
+      if (others.length > 0 && ++tries < MAX_TRIES) {
+        progress(`rebuild ${k + 1}/${edits}: ${elapsed.toFixed(2)} s discarded: the preview also rebuilt for ${others.join(', ')}; again`);
+        continue;
+      }
+      seconds.push(elapsed);
+      progress(`rebuild ${k + 1}/${edits}: ${elapsed.toFixed(2)} s (${id})${others.length ? `, though the preview also rebuilt for ${others.join(', ')}` : ''}`);
+      k++;
+      tries = 0;
+    }
+    return seconds;
+  } finally {
+    if (exited === undefined && child.pid !== undefined) {
+      const closed = new Promise((resolve) => child.once('close', resolve));
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // Already gone.
+      }
+      await Promise.race([closed, sleep(5000)]);
+      if (exited === undefined) {
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          // Already gone.
+        }
+      }
+    }
+  }
+}
+
+// --- output folders -------------------------------------------------------------------------------------------
+
+async function files(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+}
+
+interface SiteFigures {
+  htmlPages: number;
+  homeGzipKb: number;
+  /** Every script the site ships, each gzipped as served, except the search library (pagefind/). */
+  jsGzipKb: number;
+}
+
+async function siteFigures(output: string): Promise<SiteFigures> {
+  const all = await files(output);
+  const gzipKb = async (path: string) => gzipSync(await readFile(path), { level: 9 }).byteLength / 1024;
+  const scripts = all.filter((path) => /\.m?js$/.test(path) && relative(output, path).split(sep)[0] !== 'pagefind');
+  let jsGzipKb = 0;
+  for (const path of scripts) jsGzipKb += await gzipKb(path);
+  return {
+    htmlPages: all.filter((path) => path.endsWith('.html')).length,
+    homeGzipKb: await gzipKb(join(output, 'index.html')),
+    jsGzipKb,
+  };
+}
+
+// --- statistics and report ------------------------------------------------------------------------------------
+
+interface Stats {
+  median: number;
+  min: number;
+  max: number;
+}
+
+function stats(values: readonly number[]): Stats {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return { median, min: sorted[0]!, max: sorted.at(-1)! };
+}
+
+const round = (n: number, digits: number) => Number(n.toFixed(digits));
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')).join('\n');
+}
+
+// --- main -----------------------------------------------------------------------------------------------------
+
+function wholeNumber(flags: Map<string, string | true>, name: string, fallback: number, min: number): number {
+  const raw = flags.get(name);
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} needs a whole number of at least ${min}, not ${String(raw)}.`);
+  return n;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { flags, positionals } = parseArgs(argv, FLAGS);
+  if (flags.has('help')) {
+    process.stdout.write(
+      helpText('npm run bench -- [options]', 'Generates synthetic content and measures the build, plain Eleventy, the preview rebuild and the check.', FLAGS),
+    );
+    return EXIT.ok;
+  }
+  if (positionals.length > 0) throw new UsageError(`Unexpected argument ${positionals[0]}.`);
+  const events = wholeNumber(flags, 'events', 10_000, 1);
+  const runs = wholeNumber(flags, 'runs', 3, 1);
+  const seed = wholeNumber(flags, 'seed', 1, 0);
+
+  const load = loadavg()[0]!;
+  const tmp = await mkdtemp(join(tmpdir(), 'nt-bench-'));
+  const project = join(tmp, 'project');
+  const baseline = join(tmp, 'baseline');
+  const out = join(tmp, 'out');
+  await mkdir(out);
+  try {
+    progress(`generating ${events} events into ${project}`);
+    const content = await generateProject(project, { events, seed });
+    progress(`${content.eventIds.length} events, ${content.sourceIds.length} sources, ${content.actorIds.length} actors, ${content.placeIds.length} places`);
+    // The baseline's input: its templates and a copy of the very same event files.
+    await cp(join(ROOT, 'bench/baseline/site'), baseline, { recursive: true });
+    await cp(join(project, 'content/events'), join(baseline, 'events'), { recursive: true });
+
+    const project_: { seconds: number[]; rss: number[]; figures: SiteFigures[] } = { seconds: [], rss: [], figures: [] };
+    const baseline_: { seconds: number[]; rss: number[]; figures: SiteFigures[] } = { seconds: [], rss: [], figures: [] };
+    const check: number[] = [];
+    for (let r = 1; r <= runs; r++) {
+      const projectOut = join(out, 'project');
+      await rm(projectOut, { recursive: true, force: true });
+      const p = await measure('project', ['--import', 'tsx', 'src/cli/build.ts', `--output=${projectOut}`, '--quiet'], project, tmp);
+      project_.seconds.push(p.seconds);
+      if (p.rssMb !== null) project_.rss.push(p.rssMb);
+      project_.figures.push(await siteFigures(projectOut));
+      progress(`run ${r}/${runs} project build: ${p.seconds.toFixed(2)} s, ${p.rssMb?.toFixed(0) ?? '?'} MB`);
+
+      const baselineOut = join(out, 'baseline');
+      await rm(baselineOut, { recursive: true, force: true });
+      const b = await measure('baseline', [ELEVENTY_CLI, `--config=${BASELINE_CONFIG}`, '--input=.', `--output=${baselineOut}`, '--quiet'], baseline, tmp);
+      baseline_.seconds.push(b.seconds);
+      if (b.rssMb !== null) baseline_.rss.push(b.rssMb);
+      baseline_.figures.push(await siteFigures(baselineOut));
+      progress(`run ${r}/${runs} baseline build: ${b.seconds.toFixed(2)} s, ${b.rssMb?.toFixed(0) ?? '?'} MB`);
+
+      const c = await measure('check', ['--import', 'tsx', 'src/cli/check.ts'], project, tmp);
+      check.push(c.seconds);
+      progress(`run ${r}/${runs} check: ${c.seconds.toFixed(2)} s`);
+    }
+
+    progress(`starting the preview for ${runs} edit${runs === 1 ? '' : 's'}`);
+    const previewOut = join(out, 'preview');
+    // The preview builds the site (at least) once before it serves: allow several cold builds' time.
+    const timeoutMs = Math.max(180_000, events * 60, 4 * stats(project_.seconds).max * 1000);
+    const rebuild = await rebuildSession(project, content.eventIds, runs, previewOut, timeoutMs);
+
+    const med = (xs: number[]) => (xs.length ? stats(xs).median : 0);
+    const fig = (list: SiteFigures[], key: keyof SiteFigures) => med(list.map((f) => f[key]));
+    const pCold = stats(project_.seconds);
+    const bCold = stats(baseline_.seconds);
+    const s = (x: Stats, unit = 's', digits = 2) => [x.median, x.min, x.max].map((n) => `${n.toFixed(digits)} ${unit}`);
+    const na = (xs: number[]) => (xs.length ? s(stats(xs), 'MB', 0) : ['n/a', 'n/a', 'n/a']);
+    const rows = [
+      ['', 'median', 'min', 'max'],
+      ['project cold build', ...s(pCold)],
+      ['baseline cold build (plain Eleventy)', ...s(bCold)],
+      ['rebuild after one edit (preview)', ...s(stats(rebuild))],
+      ['check', ...s(stats(check))],
+      ['project peak RSS', ...na(project_.rss)],
+      ['baseline peak RSS', ...na(baseline_.rss)],
+    ];
+    const report = [
+      `news-timeline benchmark: ${events} events, ${content.sourceIds.length} sources, ${runs} run${runs === 1 ? '' : 's'} (seed ${seed})`,
+      `machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}, load average ${load.toFixed(1)} at start, ${existsSync(TIME) ? 'RSS from /usr/bin/time' : 'RSS from bench/rss.mjs'}`,
+      '',
+      table(rows),
+      '',
+      `project / baseline cold build: ${(pCold.median / bCold.median).toFixed(2)} (median)`,
+      `rebuild / project cold build: ${((100 * stats(rebuild).median) / pCold.median).toFixed(1)} %`,
+      `HTML pages written: project ${fig(project_.figures, 'htmlPages')}, baseline ${fig(baseline_.figures, 'htmlPages')}`,
+      `home page: ${fig(project_.figures, 'homeGzipKb').toFixed(1)} KB gzipped (baseline ${fig(baseline_.figures, 'homeGzipKb').toFixed(1)} KB)`,
+      `JavaScript shipped (search aside): ${fig(project_.figures, 'jsGzipKb').toFixed(1)} KB gzipped`,
+    ];
+    process.stdout.write(`${report.join('\n')}\n`);
+    if (flags.has('json')) {
+      const json = {
+        events,
+        runs,
+        project: { cold_s: round(pCold.median, 3), peak_rss_mb: round(med(project_.rss), 1), html_pages: fig(project_.figures, 'htmlPages') },
+        baseline: { cold_s: round(bCold.median, 3), peak_rss_mb: round(med(baseline_.rss), 1), html_pages: fig(baseline_.figures, 'htmlPages') },
+        rebuild_s: round(stats(rebuild).median, 3),
+        check_s: round(stats(check).median, 3),
+        home_gzip_kb: round(fig(project_.figures, 'homeGzipKb'), 2),
+        js_gzip_kb: round(fig(project_.figures, 'jsGzipKb'), 2),
+      };
+      process.stdout.write(`${JSON.stringify(json)}\n`);
+    }
+    return EXIT.ok;
+  } finally {
+    if (flags.has('keep')) progress(`kept ${tmp}`);
+    else await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof UsageError) {
+    console.error(`${error.message}\nRun with --help for the options.`);
+    process.exitCode = EXIT.usage;
+  } else if (error instanceof BenchError) {
+    console.error(`Benchmark failed: ${error.message}`);
+    process.exitCode = 1;
+  } else {
+    console.error('Internal error in the benchmark:');
+    console.error(error);
+    process.exitCode = EXIT.internal;
+  }
+}
