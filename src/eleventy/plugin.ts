@@ -11,7 +11,7 @@ import { buildTimeline, type Timeline } from '../model/timeline.ts';
 import { loadAndValidate } from '../pipeline.ts';
 import { loadAtlas } from '../load/atlas.ts';
 import { facetPath, type FacetKind } from '../model/filters-index.ts';
-import { absoluteUrl } from './filters.ts';
+import { absoluteUrl, prefixPath } from './filters.ts';
 
 /** Thrown when content is invalid; its message is the editor-facing report, not a stack. */
 export class ContentError extends Error {
@@ -43,6 +43,9 @@ export default function newsTimeline(eleventyConfig: UserConfig, options: Plugin
   }
   eleventyConfig.addWatchTarget('content/');
   eleventyConfig.addFilter('absoluteUrl', absoluteUrl);
+  eleventyConfig.addFilter('url', function (this: { ctx?: { timeline?: { site?: { url?: string } } } }, path: string) {
+    return prefixPath(path, this.ctx?.timeline?.site?.url);
+  });
   eleventyConfig.addFilter('facetPath', (id: string, kind: FacetKind) => facetPath(kind, id));
   eleventyConfig.addFilter('eventsJson', eventsJson);
   eleventyConfig.addFilter('atomFeed', buildFeed);

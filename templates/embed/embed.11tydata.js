@@ -1,0 +1,6 @@
+// Per-page values as functions: see ../event.11tydata.js.
+export default {
+  eleventyComputed: {
+    permalink: (data) => data.embed.path,
+  },
+};
