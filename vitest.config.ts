@@ -7,6 +7,6 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     // CI also writes a JSON report per run (one per time zone) that .ci/run sums up.
-    reporters: process.env.CI ? ['default', ['json', { outputFile: `.vitest-${process.env.TZ ?? 'default'}.json` }]] : ['default'],
+    reporters: process.env.CI ? ['default', ['json', { outputFile: `.vitest-${(process.env.TZ ?? 'default').replace(/[^A-Za-z0-9]+/g, '-')}.json` }]] : ['default'],
   },
 });

@@ -422,7 +422,8 @@ export function generateContent({ events: eventCount, seed = 1 }: GenerateOption
     lines.push('---');
     const [primary, other = primary] = e.actors as [Actor, Actor?];
     const sentences = [
-      `*${primary.name}* ${e.verb} ${e.places[0]!.name} ${dice.pick(ADVERBS)}, ${dice.pick(CLAUSES)}.`,
+      // In other words than the article's sentence about the event (`style/verbatim-summary`): a comma after the place.
+      `*${primary.name}* ${e.verb} ${e.places[0]!.name}, ${dice.pick(ADVERBS)}, ${dice.pick(CLAUSES)}.`,
       `The move came ${dice.pick(ADVERBS)}, ${dice.pick(CONSEQUENCES)}.`,
       `${other.name} described it as **${dice.pick(['unacceptable', 'a first step', 'long overdue', 'a provocation', 'encouraging'])}** in a [statement](https://example.org/statements/${e.id}).`,
       `Reports on the ${dice.pick(NOUNS)} differed on the details.`,

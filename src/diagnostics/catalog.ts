@@ -86,6 +86,11 @@ export const RULES = {
     summary: "An event's `end` must not be before its `date`.",
     hint: 'Swap the two dates or correct the one that is wrong.',
   },
+  'date/update-before-report': {
+    severity: 'error',
+    summary: 'A correction or update must not be dated before the first article citing its event.',
+    hint: 'Check the date of the entry in `updates`: it is when we corrected or updated our record.',
+  },
   'id/format': {
     severity: 'error',
     summary: 'Ids (and so file names) are lowercase words joined by hyphens: `ceasefire-takes-effect`.',
@@ -130,6 +135,26 @@ export const RULES = {
     severity: 'warning',
     summary: 'An actor, place or source that no event uses.',
     hint: 'Cite it from an event, or remove it.',
+  },
+  'style/unattributed-figure': {
+    severity: 'warning',
+    summary: "A number in an event's summary that none of its claims or quotes gives.",
+    hint: 'Quote the passage that gives the figure, or add it as a claim with its claimant; otherwise leave it out.',
+  },
+  'style/time-format': {
+    severity: 'warning',
+    summary: 'A time in a summary not written in the house style, the 24-hour clock: `13:00`, `09:00 GMT`.',
+    hint: 'Write times as HH:MM on the 24-hour clock (`1 p.m.` is `13:00`, `0900 GMT` is `09:00 GMT`); quotes keep their own wording.',
+  },
+  'style/verbatim-summary': {
+    severity: 'warning',
+    summary: 'A summary that copies a quote word for word instead of summarising it.',
+    hint: 'Say what happened in your own neutral words; the quote is already shown below the summary. Put a phrase you keep in quotation marks.',
+  },
+  'style/loaded-term': {
+    severity: 'warning',
+    summary: "A word from the loaded-terms list of `content/style.yml` in a summary or title, outside quotation marks.",
+    hint: 'Use the neutral wording suggested, or quote the word and say who used it.',
   },
 } as const satisfies Record<string, Rule>;
 

@@ -18,6 +18,8 @@ export interface RawContent {
   categories: DataFile | null;
   actors: DataFile | null;
   places: DataFile | null;
+  /** `content/style.yml`, the house-style settings; optional. */
+  style: DataFile | null;
   sources: FrontMatterFile[];
   events: FrontMatterFile[];
 }
@@ -84,9 +86,9 @@ export async function loadContent(contentDir: string, projectRoot: string): Prom
     return text;
   };
 
-  const readData = async (name: string): Promise<DataFile | null> => {
+  const readData = async (name: string, required = true): Promise<DataFile | null> => {
     const path = join(contentDir, `${name}.yml`);
-    const text = await readText(path, true);
+    const text = await readText(path, required);
     if (text === undefined) return null;
     try {
       return { file: rel(path), yaml: parseYaml(text) };
@@ -147,15 +149,16 @@ export async function loadContent(contentDir: string, projectRoot: string): Prom
     return files.filter((f): f is FrontMatterFile => f !== null);
   };
 
-  const [site, categories, actors, places, sources, events] = await Promise.all([
+  const [site, categories, actors, places, style, sources, events] = await Promise.all([
     readData('site'),
     readData('categories'),
     readData('actors'),
     readData('places'),
+    readData('style', false),
     readFolder('sources'),
     readFolder('events'),
   ]);
-  return { raw: { root: projectRoot, site, categories, actors, places, sources, events }, diagnostics };
+  return { raw: { root: projectRoot, site, categories, actors, places, style, sources, events }, diagnostics };
 }
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MB`;

@@ -35,7 +35,7 @@ export function eventsJson(timeline: Timeline): string {
       actors: e.actors,
       places: e.places,
       sources: e.sources.map((s) => ({ id: s.source, quote: s.quote, prefix: s.prefix, suffix: s.suffix })),
-      claims: e.claims.map((c) => ({
+      claims: e.claimViews.map((c) => ({
         measure: c.measure,
         value: c.value,
         max: c.max,
@@ -46,7 +46,10 @@ export function eventsJson(timeline: Timeline): string {
         source: c.source,
         quote: c.quote,
         reported: c.reported?.raw ?? null,
+        reported_at: c.reportedAt.raw,
       })),
+      first_reported: { date: e.firstReport.datetime, sources: e.firstReport.sources.map((s) => s.id) },
+      updates: e.updateViews.map((u) => ({ date: u.datetime, type: u.type, text: u.text })),
       summary_html: e.html,
       url: `${base}${e.path}`,
     })),
@@ -62,7 +65,7 @@ export function eventsJson(timeline: Timeline): string {
       translated_from: s.translatedFrom,
       page: `${base}${s.path}`,
     })),
-    actors: timeline.actors.map((a) => ({ id: a.id, name: a.name, aliases: a.aliases })),
+    actors: timeline.actors.map((a) => ({ id: a.id, name: a.name, aliases: a.aliases, kind: a.kind ?? null })),
     places: timeline.places.map((p) => ({ id: p.id, name: p.name, aliases: p.aliases, coordinates: p.coordinates })),
     categories: timeline.categories.map((c) => ({ id: c.id, label: c.label })),
   };

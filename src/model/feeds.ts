@@ -8,9 +8,10 @@ import type { SourceView, Timeline, TimelineEvent } from './timeline.ts';
  * timeline order reversed, so equal dates keep a stable order). Every date comes from the content, never the clock:
  *
  * - `published`: when the first article citing the event appeared, but never before the event itself began;
- * - `updated`: when the last article citing the event appeared, but never before the event itself began.
+ * - `updated`: when the last article citing the event appeared, or the date of the event's latest correction or
+ *   update (`updates`) where that is later, but never before the event itself began.
  *
- * A source's `published` date and an event's date without a time count from 00:00 on their first day in the site's
+ * A source's `published` date, an update's date and an event's date without a time count from 00:00 on their first day in the site's
  * time zone; timed events count from their instant. Instants are written in UTC (`2023-09-20T09:00:00Z`).
  * The feed's own `updated` is the latest entry's. Ids are the events' absolute page addresses: stable as long as
  * the site's address is.
@@ -70,7 +71,7 @@ export function citedSourceIds(event: Pick<TimelineEvent, 'sources' | 'claims'>)
 
 /** `published` and `updated` for an event's entry, as documented above. */
 export function entryDates(
-  event: Pick<TimelineEvent, 'date' | 'sources' | 'claims'>,
+  event: Pick<TimelineEvent, 'date' | 'sources' | 'claims' | 'updates'>,
   sourceById: ReadonlyMap<string, Pick<SourceView, 'published'>>,
   zone: string,
   instant: (date: EventDate) => string = (date) => startInstant(date, zone),
@@ -79,8 +80,11 @@ export function entryDates(
   const reported = citedSourceIds(event)
     .map((id) => instant(sourceById.get(id)!.published))
     .sort();
+  const changed = event.updates.map((u) => instant(u.date)).sort();
   const atLeastStart = (t: string | undefined) => (t !== undefined && t > start ? t : start);
-  return { published: atLeastStart(reported[0]), updated: atLeastStart(reported[reported.length - 1]) };
+  const lastReport = atLeastStart(reported[reported.length - 1]);
+  const lastChange = changed[changed.length - 1];
+  return { published: atLeastStart(reported[0]), updated: lastChange !== undefined && lastChange > lastReport ? lastChange : lastReport };
 }
 
 /**
@@ -93,6 +97,10 @@ export function eventDetailsHtml(event: TimelineEvent, base: string, options: { 
   const parts: string[] = [];
   if (options.dateLine ?? true) parts.push(`<p><strong>${escapeHtml(event.dateLabel)}</strong></p>`);
   parts.push(event.html);
+  if (event.updateViews.length > 0) {
+    const items = event.updateViews.map((u) => `<li>${escapeHtml(u.label)}: ${escapeHtml(u.text)}</li>`);
+    parts.push(`<p>Corrections and updates:</p><ul>${items.join('')}</ul>`);
+  }
   if (event.citations.length > 0) {
     const items = event.citations.map((c) => {
       const original = c.passageUrl ? ` · <a href="${escapeHtml(c.passageUrl)}">the passage in the original</a>` : '';

@@ -1,4 +1,5 @@
-import { MEASURES, type Measure } from '../schema/vocabulary.ts';
+import { MEASURES, type Measure, type Qualifier } from '../schema/vocabulary.ts';
+import { drawClaimsChart, type ClaimsChart } from './claims-chart.ts';
 import type { ClaimView } from './timeline.ts';
 
 /** One figure as one claimant gave it in one source. */
@@ -6,6 +7,14 @@ export interface FigureEntry {
   figureLabel: string;
   value: number | null;
   max: number | null;
+  qualifier: Qualifier | null;
+  /** The source's words, where it gives no number. */
+  figure: string | null;
+  /** When the claimant gave it where the article says (`reportedStated`), else when the article appeared. */
+  reportedLabel: string;
+  reportedDatetime: string;
+  reportedInstant: string;
+  reportedStated: boolean;
   /** Bar length against the largest number given for the same measure, 0–100; null where the figure is words. */
   barPercent: number | null;
   attribution: string | null;
@@ -35,6 +44,8 @@ export interface FigureGroup {
   /** How many figures, claimants and sources the group brings together. */
   figureCount: number;
   sourceCount: number;
+  /** The build-time chart of the group's figures (src/model/claims-chart.ts); null when none is a number. */
+  chart: ClaimsChart | null;
 }
 
 export interface FigureEvent {
@@ -68,6 +79,12 @@ export function groupFigures(
         figureLabel: c.figureLabel,
         value: c.value,
         max: c.max,
+        qualifier: c.qualifier,
+        figure: c.figure,
+        reportedLabel: c.reportedLabel,
+        reportedDatetime: c.reportedAt.raw,
+        reportedInstant: c.reportedInstant,
+        reportedStated: c.reportedStated,
         barPercent: null,
         attribution: c.attribution,
         quote: c.quote,
@@ -85,22 +102,60 @@ export function groupFigures(
     const claimants = byMeasure.get(measure);
     if (!claimants) return [];
     const list = [...claimants.values()].sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : 1));
-    const all = list.flatMap((c) => c.figures);
-    const largest = Math.max(0, ...all.map((f) => f.max ?? f.value ?? 0));
-    for (const c of list) {
-      // A stable sort keeps the timeline order of figures from the same source.
-      c.figures.sort((a, b) => (rank.get(a.sourceId) ?? Infinity) - (rank.get(b.sourceId) ?? Infinity));
-      for (const f of c.figures) f.barPercent = f.value === null || largest === 0 ? null : Math.max(1, Math.round((f.value / largest) * 100));
-    }
-    return [
-      {
-        measure,
-        label: MEASURES[measure],
-        anchor: `m-${measure}`,
-        claimants: list,
-        figureCount: all.length,
-        sourceCount: new Set(all.map((f) => f.sourceId)).size,
-      },
-    ];
+    // A stable sort keeps the timeline order of figures from the same source.
+    for (const c of list) c.figures.sort((a, b) => (rank.get(a.sourceId) ?? Infinity) - (rank.get(b.sourceId) ?? Infinity));
+    return [summarise(measure, list)];
   });
 }
+
+/** A group's counts, bar lengths and chart, from its claimants' figures. */
+function summarise(measure: Measure, claimants: ClaimantFigures[]): FigureGroup {
+  const all = claimants.flatMap((c) => c.figures);
+  const largest = Math.max(0, ...all.map((f) => f.max ?? f.value ?? 0));
+  for (const f of all) f.barPercent = f.value === null || largest === 0 ? null : Math.max(1, Math.round((f.value / largest) * 100));
+  return {
+    measure,
+    label: MEASURES[measure],
+    anchor: `m-${measure}`,
+    claimants,
+    figureCount: all.length,
+    sourceCount: new Set(all.map((f) => f.sourceId)).size,
+    chart: drawClaimsChart({ id: `chart-${measure}`, label: MEASURES[measure], claimants }),
+  };
+}
+
+/**
+ * The groups with only the figures `keep` accepts (new objects; the input is untouched), dropping claimants and
+ * measures left without figures: the figures as they stood at a moment, for the "what was known when" pages.
+ */
+export function filterFigures(groups: readonly FigureGroup[], keep: (f: FigureEntry) => boolean): FigureGroup[] {
+  return groups.flatMap((g) => {
+    const claimants = g.claimants
+      .map((c) => ({ ...c, figures: c.figures.filter(keep).map((f) => ({ ...f })) }))
+      .filter((c) => c.figures.length > 0);
+    return claimants.length ? [summarise(g.measure, claimants)] : [];
+  });
+}
+
+/**
+ * The groups made again from picked figures, given in group, claimant and figure order (new objects; the input is
+ * untouched): as `filterFigures`, in time proportional to the picks rather than to all the figures.
+ */
+export function regroupFigures(groups: readonly FigureGroup[], picks: readonly { group: number; claimant: number; figure: FigureEntry }[]): FigureGroup[] {
+  const out: FigureGroup[] = [];
+  let i = 0;
+  while (i < picks.length) {
+    const g = picks[i]!.group;
+    const claimants: ClaimantFigures[] = [];
+    for (; i < picks.length && picks[i]!.group === g; i++) {
+      const pick = picks[i]!;
+      const last = claimants[claimants.length - 1];
+      const source = groups[g]!.claimants[pick.claimant]!;
+      if (last && last.id === source.id) last.figures.push({ ...pick.figure });
+      else claimants.push({ ...source, figures: [{ ...pick.figure }] });
+    }
+    out.push(summarise(groups[g]!.measure, claimants));
+  }
+  return out;
+}
+

@@ -6,11 +6,14 @@ import type { SourceView, TimelineEvent } from './timeline.ts';
 /**
  * schema.org JSON-LD for an event page. `citation` belongs to creative works, not to `Event`, so the page is a
  * `WebPage` whose `about` is the `Event` and whose `citation`s are the `NewsArticle`s it quotes; attributed
- * figures are `Claim`s (`mentions`), each by its claimant (`author`) and appearing in its article
- * (`appearance`). Dates are as the editor wrote them (ISO 8601 at their precision). An article's `publisher` and
- * `url` appear only where the copy states them; a descriptive title (ours, not the article's) is its `name`, not
- * its `headline`. Claimants carry no `@type`: the actor list does not say whether one is a person or an
- * organisation, and we do not guess.
+ * figures are `Claim`s (`mentions`), each by its claimant (`author`), appearing in its article (`appearance`, the
+ * `NewsArticle` by its `@id`), published when it was reported (`datePublished`: the claim's `reported` date where
+ * the article says when the claimant gave it, else the article's date). Dates are as the editor wrote them (ISO
+ * 8601 at their precision). An article's `publisher` and `url` appear only where the copy states them; a
+ * descriptive title (ours, not the article's) is its `name`, not its `headline`. A claimant is a `Person` or an
+ * `Organization` where its actor entry says so (`kind`), and carries no `@type` otherwise: we do not guess.
+ * Corrections to our record are `CorrectionComment`s (`correction`); the latest correction or update is the page's
+ * `dateModified`.
  */
 
 export interface JsonLdContext {
@@ -65,14 +68,22 @@ export function eventPageJsonLd(event: TimelineEvent, ctx: JsonLdContext): Node 
       ...(event.placeRefs.length ? { location: event.placeRefs.map(placeNode) } : {}),
     },
     citation: sources.map((s) => newsArticleNode(s, base)),
+    ...(event.modified ? { dateModified: event.modified.raw } : {}),
+    ...(event.updateViews.some((u) => u.type === 'correction')
+      ? {
+          correction: event.updateViews
+            .filter((u) => u.type === 'correction')
+            .map((u) => ({ '@type': 'CorrectionComment', text: u.text, datePublished: u.datetime })),
+        }
+      : {}),
     ...(event.claimViews.length
       ? {
           mentions: event.claimViews.map((c) => ({
             '@type': 'Claim',
             text: `${c.measureLabel}: ${c.figureLabel}`,
-            author: { name: c.claimantName },
-            appearance: { '@id': articleId(base, ctx.sourceById.get(c.source)!) },
-            ...(c.reported ? { dateCreated: c.reported.raw } : {}),
+            author: { ...(c.claimantKind ? { '@type': c.claimantKind === 'person' ? 'Person' : 'Organization' } : {}), name: c.claimantName },
+            appearance: { '@type': 'NewsArticle', '@id': articleId(base, ctx.sourceById.get(c.source)!) },
+            datePublished: c.reportedAt.raw,
           })),
         }
       : {}),

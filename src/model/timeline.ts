@@ -1,11 +1,13 @@
-import { MEASURES, QUALIFIERS } from '../schema/vocabulary.ts';
-import { firstDay } from './dates.ts';
+import { MEASURES, QUALIFIERS, type ActorKind } from '../schema/vocabulary.ts';
+import { firstDay, type EventDate } from './dates.ts';
 import { formatCalendarDate, formatEventDate, formatShortDate, formatTime } from './labels.ts';
 import { eventPath, sourcePath, textFragmentUrl } from './links.ts';
 import { embedPages, type EmbedPage } from './embed.ts';
 import { groupConsecutive, sortEvents } from './order.ts';
+import { planPeriods, type Period } from './periods.ts';
 import type { Atlas } from './map.ts';
 import { buildReader, sourceRefs, timeNote, type Reader, type SourceRef } from './pages.ts';
+import { buildReporting, claimReport, firstReport, lastModified, updateViews, type ClaimReport, type FirstReport, type Reporting, type UpdateView } from './reporting.ts';
 import type { Actor, Category, Citation, Claim, Content, EventRecord, Place, Site, Source } from './types.ts';
 
 export interface CitationView extends Citation {
@@ -15,11 +17,13 @@ export interface CitationView extends Citation {
   passageUrl: string | null;
 }
 
-export interface ClaimView extends Claim {
+export interface ClaimView extends Claim, ClaimReport {
   measureLabel: string;
   /** `at least 200`, `hundreds`, `3,154` */
   figureLabel: string;
   claimantName: string;
+  /** Where the actor entry says: the claimant's schema.org type in JSON-LD. */
+  claimantKind: ActorKind | null;
   sourceTitle: string;
   sourcePath: string;
 }
@@ -47,6 +51,13 @@ export interface TimelineEvent extends EventRecord {
   sourceCount: number;
   /** Each source the event cites, once, in citation order: for the printed timeline's references. */
   sourceRefs: SourceRef[];
+  /** When and in which sources the event was first reported: see src/model/reporting.ts. */
+  firstReport: FirstReport;
+  /** Its corrections and updates, oldest first, and the latest one's date. */
+  updateViews: UpdateView[];
+  modified: EventDate | null;
+  /** Where the event sits on the timeline: `/#id`, or its period page when the timeline is split. */
+  timelinePath: string;
   prev: { id: string; title: string; path: string } | null;
   next: { id: string; title: string; path: string } | null;
 }
@@ -63,6 +74,8 @@ export interface Era {
   id: 'background' | 'main';
   title: string;
   days: Day[];
+  /** Events in this era (on this page). */
+  count: number;
 }
 
 export interface SourceView extends Source {
@@ -76,6 +89,8 @@ export interface Timeline {
   site: Site;
   events: TimelineEvent[];
   eras: Era[];
+  /** Empty while the whole timeline fits on the home page; else the year or month pages it is split into. */
+  periods: Period[];
   sources: SourceView[];
   categories: Category[];
   actors: Actor[];
@@ -84,6 +99,23 @@ export interface Timeline {
   embeds: EmbedPage[];
   /** Category, actor and place pages, disputed figures, maps: see src/model/pages.ts. */
   reader: Reader<TimelineEvent>;
+  /** Reporting moments and the "what was known when" pages: see src/model/reporting.ts. */
+  reporting: Reporting<TimelineEvent>;
+}
+
+/** Groups sorted events into the background era and the main one, each by local calendar date. */
+export function groupEras(events: readonly TimelineEvent[], site: Site): Era[] {
+  return (['background', 'main'] as const)
+    .map((id) => ({
+      id,
+      title: id === 'background' ? 'Background' : formatCalendarDate(site.eraStart),
+      days: groupConsecutive(
+        events.filter((e) => e.era === id),
+        (e) => e.date.local,
+      ).map((g) => ({ key: g.key, heading: formatCalendarDate(g.items[0]!.date), anchor: `d-${g.key}`, events: g.items })),
+    }))
+    .filter((era) => era.days.length > 0)
+    .map((era) => ({ ...era, count: era.days.reduce((n, d) => n + d.events.length, 0) }));
 }
 
 export function figureLabel(claim: Pick<Claim, 'value' | 'max' | 'figure' | 'qualifier'>): string {
@@ -137,12 +169,18 @@ export function buildTimeline(content: Content, render: (markdown: string) => st
         measureLabel: MEASURES[c.measure],
         figureLabel: figureLabel(c),
         claimantName: actorById.get(c.claimant)!.name,
+        claimantKind: actorById.get(c.claimant)!.kind ?? null,
         sourceTitle: source.title,
         sourcePath: sourcePath(source.id),
+        ...claimReport(c, source.published, site.timeZone),
       };
     }),
+    firstReport: firstReport(e, sourceById, site.timeZone),
+    updateViews: updateViews(e.updates),
+    modified: lastModified(e.updates),
     sourceCount: new Set(e.sources.map((s) => s.source)).size,
     sourceRefs: sourceRefs(e.sources, sourceById),
+    timelinePath: `/#${e.id}`,
     prev: null,
     next: null,
   }));
@@ -152,16 +190,10 @@ export function buildTimeline(content: Content, render: (markdown: string) => st
     e.next = link(events[i + 1]);
   });
 
-  const eras: Era[] = (['background', 'main'] as const)
-    .map((id) => ({
-      id,
-      title: id === 'background' ? 'Background' : formatCalendarDate(site.eraStart),
-      days: groupConsecutive(
-        events.filter((e) => e.era === id),
-        (e) => e.date.local,
-      ).map((g) => ({ key: g.key, heading: formatCalendarDate(g.items[0]!.date), anchor: `d-${g.key}`, events: g.items })),
-    }))
-    .filter((era) => era.days.length > 0);
+  const eras = groupEras(events, site);
+  const periods = planPeriods(events, (list) => groupEras(list, site));
+  const periodOf = new Map(periods.flatMap((p) => p.eventIds.map((id) => [id, p.path] as const)));
+  for (const e of events) e.timelinePath = `${periodOf.get(e.id) ?? '/'}#${e.id}`;
 
   const citedBy = new Map<string, Map<string, { event: TimelineEvent; quotes: string[] }>>();
   for (const event of events) {
@@ -182,10 +214,12 @@ export function buildTimeline(content: Content, render: (markdown: string) => st
       citedBy: [...(citedBy.get(s.id)?.values() ?? [])],
     }));
 
-  const base = { site, events, eras, sources, categories: content.categories, actors: content.actors, places: content.places };
+  const base = { site, events, eras, periods, sources, categories: content.categories, actors: content.actors, places: content.places };
+  const reader = buildReader(base, atlas);
   return {
     ...base,
     embeds: embedPages(events, content.categories),
-    reader: buildReader(base, atlas),
+    reader,
+    reporting: buildReporting({ events, sources: content.sources, zone: site.timeZone, figures: reader.figures }),
   };
 }

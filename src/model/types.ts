@@ -1,4 +1,4 @@
-import type { Measure, Qualifier } from '../schema/vocabulary.ts';
+import type { ActorKind, Measure, Qualifier, UpdateType } from '../schema/vocabulary.ts';
 import type { EventDate } from './dates.ts';
 
 export interface Site {
@@ -16,6 +16,8 @@ export interface Actor {
   name: string;
   description: string | null;
   aliases: string[];
+  /** Actors only, where the editor says: a person or an organisation (schema.org `Person` or `Organization`). */
+  kind?: ActorKind;
 }
 
 export interface Place extends Actor {
@@ -66,6 +68,13 @@ export interface Claim extends Citation {
   reported: EventDate | null;
 }
 
+/** One entry of an event's dated log: a correction or an update to our own record, never to the articles. */
+export interface EventUpdate {
+  date: EventDate;
+  type: UpdateType;
+  text: string;
+}
+
 /** A validated event: every reference resolves and every quote occurs in its source. */
 export interface EventRecord {
   id: string;
@@ -82,6 +91,8 @@ export interface EventRecord {
   places: string[];
   sources: Citation[];
   claims: Claim[];
+  /** Corrections and updates, oldest first. */
+  updates: EventUpdate[];
   /** Markdown, as written. */
   body: string;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { dateString, flag, id, text } from './fields.ts';
-import { IMPORTANCE, MEASURES, QUALIFIERS } from './vocabulary.ts';
+import { IMPORTANCE, MEASURES, QUALIFIERS, UPDATE_TYPES } from './vocabulary.ts';
 
 /** A quoted passage, after the W3C Web Annotation TextQuoteSelector: `exact` is `quote`. */
 export const citationSchema = z.strictObject({
@@ -30,6 +30,13 @@ export const claimSchema = z
     path: ['value'],
   });
 
+/** One entry of an event's dated log of corrections and updates to our own record. */
+export const updateSchema = z.strictObject({
+  date: dateString,
+  type: z.enum(Object.keys(UPDATE_TYPES) as [keyof typeof UPDATE_TYPES]),
+  text,
+});
+
 export const eventSchema = z.strictObject({
   title: text.max(160, { error: 'expected a title under 160 characters' }),
   date: dateString,
@@ -43,8 +50,10 @@ export const eventSchema = z.strictObject({
   places: z.array(id).default([]),
   sources: z.array(citationSchema).min(1, { error: 'expected at least one source with a quote' }),
   claims: z.array(claimSchema).default([]),
+  updates: z.array(updateSchema).default([]),
 });
 
 export type EventFrontMatter = z.infer<typeof eventSchema>;
 export type Citation = z.infer<typeof citationSchema>;
 export type ClaimFrontMatter = z.infer<typeof claimSchema>;
+export type UpdateFrontMatter = z.infer<typeof updateSchema>;

@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { dateString, httpUrl, id, text } from './fields.ts';
+import { ACTOR_KINDS } from './vocabulary.ts';
 
 export const actorSchema = z.strictObject({
   name: text,
   description: text.optional(),
   aliases: z.array(text).default([]),
+  /** `person` or `organization`, where the editor can tell: the claimant's schema.org type in JSON-LD. */
+  kind: z.enum(ACTOR_KINDS).optional(),
 });
 
 const zone = z.string().refine(isTimeZone, { error: 'expected an offset such as `+04:00` or an IANA zone such as `Europe/Moscow`' });

@@ -22,4 +22,15 @@ export type Qualifier = keyof typeof QUALIFIERS;
 
 export const IMPORTANCE = ['headline'] as const;
 
+/** The kinds of entry in an event's dated log, and how the event page introduces each: `Corrected 21 September 2023: …`. */
+export const UPDATE_TYPES = {
+  correction: 'Corrected',
+  update: 'Updated',
+} as const;
+export type UpdateType = keyof typeof UPDATE_TYPES;
+
+/** What an actor is, where the editor can tell: schema.org `Person` or `Organization` in JSON-LD. */
+export const ACTOR_KINDS = ['person', 'organization'] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
+
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -3,24 +3,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import { contentType } from './content-types.ts';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-  '.csv': 'text/csv; charset=utf-8',
-};
 
 /** The live-reload client: reloads on a new build, shows the problem of a broken one over the last good page. */
 const CLIENT = `(() => {
@@ -78,7 +62,7 @@ export async function startServer(options: { root: () => string; prefix: () => s
       return;
     }
     if (path === '/__preview/client.js') {
-      res.writeHead(200, { 'content-type': TYPES['.js']!, 'cache-control': 'no-store' }).end(CLIENT);
+      res.writeHead(200, { 'content-type': contentType('.js'), 'cache-control': 'no-store' }).end(CLIENT);
       return;
     }
     if (path === '/__preview/events') {
@@ -127,7 +111,7 @@ export async function startServer(options: { root: () => string; prefix: () => s
   }
 
   async function sendFile(res: ServerResponse, file: string, status: number): Promise<void> {
-    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    const type = contentType(file);
     if (extname(file) === '.html') {
       const html = await readFile(file, 'utf8');
       const body = html.includes('</body>') ? html.replace(/<\/body>(?![\s\S]*<\/body>)/, `${INJECT}</body>`) : html + INJECT;

@@ -6,12 +6,13 @@ import type { DataFile, RawContent } from '../load/content.ts';
 import type { FrontMatterFile } from '../load/front-matter.ts';
 import type { YamlPath } from '../load/yaml.ts';
 import { endsBeforeStart, isDateProblem, parseEventDate, type EventDate } from '../model/dates.ts';
-import type { Actor, Category, Citation, Claim, Content, EventRecord, Place, Site, Source } from '../model/types.ts';
-import { citationSchema, claimSchema, eventSchema } from '../schema/event.ts';
+import type { Actor, Category, Citation, Claim, Content, EventRecord, EventUpdate, Place, Site, Source } from '../model/types.ts';
+import { citationSchema, claimSchema, eventSchema, updateSchema } from '../schema/event.ts';
 import { actorSchema, categorySchema, placeSchema, siteSchema } from '../schema/lists.ts';
 import { sourceSchema } from '../schema/source.ts';
 import { ID_PATTERN } from '../schema/vocabulary.ts';
 import { findQuote, normaliseSpace } from './quotes.ts';
+import { checkStyle } from './style.ts';
 import { formatPath, suggestId, zodIssuesToDiagnostics } from './zod-issues.ts';
 
 export interface ValidationResult {
@@ -119,7 +120,7 @@ export function validateContent(raw: RawContent): ValidationResult {
   };
 
   const categories: Category[] = list(raw.categories, categorySchema, (id, c) => ({ id, label: c.label, description: c.description ?? null }));
-  const actors: Actor[] = list(raw.actors, actorSchema, (id, a) => ({ id, name: a.name, description: a.description ?? null, aliases: a.aliases }));
+  const actors: Actor[] = list(raw.actors, actorSchema, (id, a) => ({ id, name: a.name, description: a.description ?? null, aliases: a.aliases, ...(a.kind ? { kind: a.kind } : {}) }));
   const places: Place[] = list(raw.places, placeSchema, (id, p) => ({
     id,
     name: p.name,
@@ -133,6 +134,7 @@ export function validateContent(raw: RawContent): ValidationResult {
   const sources: Source[] = [];
   const sourceFiles = new Map<string, string>();
   const sourceText = new Map<string, string>();
+  const publishedById = new Map<string, EventDate>();
   // Sources that exist but failed their own checks: events citing them are not told the source is unknown.
   const brokenSources = new Set<string>();
   for (const file of raw.sources) {
@@ -158,6 +160,7 @@ export function validateContent(raw: RawContent): ValidationResult {
       continue;
     }
     sourceText.set(data.id, normaliseSpace(file.body));
+    publishedById.set(data.id, published);
     sources.push({
       id: data.id,
       file: file.file,
@@ -221,6 +224,7 @@ export function validateContent(raw: RawContent): ValidationResult {
   const eventKeys = (path: YamlPath): readonly string[] => {
     if (path.length === 2 && path[0] === 'sources') return Object.keys(citationSchema.shape);
     if (path.length === 2 && path[0] === 'claims') return Object.keys(claimSchema.shape);
+    if (path.length === 2 && path[0] === 'updates') return Object.keys(updateSchema.shape);
     return Object.keys(eventSchema.shape);
   };
   for (const file of raw.events) {
@@ -287,6 +291,22 @@ export function validateContent(raw: RawContent): ValidationResult {
         reported,
       };
     });
+    // The log of corrections and updates: each dated, and none before the first article citing the event.
+    const firstPublished = [...citations, ...claims]
+      .map((c) => publishedById.get(c.source))
+      .reduce<EventDate | null>((min, d) => (d && (!min || endsBeforeStart(min, d)) ? d : min), null);
+    const updates: EventUpdate[] = (data.updates ?? []).flatMap((u, i) => {
+      const when = date(file, ['updates', i, 'date'], u.date);
+      if (!when) return [];
+      if (firstPublished && endsBeforeStart(firstPublished, when)) {
+        report('date/update-before-report', file, ['updates', i, 'date'], `The ${u.type} dated \`${when.raw}\` is before the event was first reported (\`${firstPublished.raw}\`).`, {
+          expected: `a date on or after ${firstPublished.raw}`,
+        });
+        ok = false;
+      }
+      return [{ date: when, type: u.type, text: u.text }];
+    });
+    if ((data.updates ?? []).length !== updates.length) ok = false;
     if (new Set(citations.map((c) => c.source)).size === 1 && data.category !== 'background') {
       report('event/single-source', file, ['sources'], 'This event rests on a single article.');
     }
@@ -306,6 +326,7 @@ export function validateContent(raw: RawContent): ValidationResult {
       places: complete.places,
       sources: citations,
       claims,
+      updates,
       body: file.body,
     });
   }
@@ -326,6 +347,9 @@ export function validateContent(raw: RawContent): ValidationResult {
     const id = basename(file.file, '.md');
     if (sourceFiles.get(id) === file.file && !used.sources.has(id)) report('ref/unused', file, ['id'], `No event cites the source \`${id}\`.`);
   }
+
+  // --- house style (warnings only; a broken content/style.yml is an error like any other file) -------------
+  diagnostics.push(...checkStyle(raw, events));
 
   const failed = diagnostics.some((d) => d.severity === 'error') || !site;
   return {

@@ -2,21 +2,9 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
+import { contentType } from '../serve/content-types.ts';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.csv': 'text/csv; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.wasm': 'application/wasm',
-};
 
 export interface StaticServer {
   /** Base URL including the prefix, ending in `/`. */
@@ -38,7 +26,7 @@ export async function serveStatic(dir: string, prefix = '/'): Promise<StaticServ
       if (!file.startsWith(root + sep) && file !== root) throw new Error('outside');
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       await stat(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, { 'content-type': contentType(file) });
       createReadStream(file).pipe(res);
     } catch {
       res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });

@@ -2,6 +2,8 @@
 // to the category, actor and place pages. With it, choosing a category, actor or place hides the other events at
 // once, says how many are shown, and records the choice in the address (?category=…&actor=…&place=…), so it can be
 // shared and the back button returns to the previous choice. No framework, no network.
+// "What was known when" (templates/_includes/as-of-home.njk) joins in where the page has it: choosing a reporting
+// moment hides the events first reported after it (each carries data-reported, an instant in UTC) and sets ?as-of=.
 (function () {
   'use strict';
   var form = document.getElementById('filters');
@@ -16,6 +18,13 @@
   var background = document.getElementById('background');
   var radios = Array.prototype.slice.call(form.querySelectorAll('input[name="category"]'));
   var selects = { actor: form.elements.namedItem('actor'), place: form.elements.namedItem('place') };
+  var asOf = document.getElementById('f-as-of');
+  var instants = {};
+  if (asOf) {
+    KEYS.push('as-of');
+    selects['as-of'] = asOf;
+    Array.prototype.forEach.call(asOf.options, function (o) { instants[o.value] = o.getAttribute('data-instant'); });
+  }
   var allowed = { category: radios.map(function (r) { return r.value; }) };
   KEYS.slice(1).forEach(function (k) {
     allowed[k] = Array.prototype.map.call(selects[k].options, function (o) { return o.value; });
@@ -33,13 +42,14 @@
 
   function fromControls() {
     var checked = radios.filter(function (r) { return r.checked; })[0];
-    return { category: checked ? checked.value : '', actor: selects.actor.value, place: selects.place.value };
+    var state = { category: checked ? checked.value : '' };
+    KEYS.slice(1).forEach(function (k) { state[k] = selects[k].value; });
+    return state;
   }
 
   function toControls(state) {
     radios.forEach(function (r) { r.checked = r.value === state.category; });
-    selects.actor.value = state.actor;
-    selects.place.value = state.place;
+    KEYS.slice(1).forEach(function (k) { selects[k].value = state[k] || ''; });
   }
 
   function has(list, id) {
@@ -53,7 +63,8 @@
       var ok =
         (!state.category || li.getAttribute('data-category') === state.category) &&
         (!state.actor || has(li.getAttribute('data-actors'), state.actor)) &&
-        (!state.place || has(li.getAttribute('data-places'), state.place));
+        (!state.place || has(li.getAttribute('data-places'), state.place)) &&
+        (!state['as-of'] || li.getAttribute('data-reported') <= instants[state['as-of']]);
       li.hidden = !ok;
       if (ok) {
         shown += 1;
@@ -67,7 +78,9 @@
     if (active && early > 0 && background) background.open = true;
     if (none) none.hidden = shown > 0;
     status.textContent = active
-      ? 'Showing ' + shown + ' of ' + events.length + ' events' + (early ? ', ' + early + ' of them in the background' : '') + '.'
+      ? 'Showing ' + shown + ' of ' + events.length + ' events' +
+        (state['as-of'] ? ' reported by ' + asOf.options[asOf.selectedIndex].text : '') +
+        (early ? ', ' + early + ' of them in the background' : '') + '.'
       : 'Showing all ' + events.length + ' events.';
   }
 
@@ -84,6 +97,10 @@
   }
 
   form.addEventListener('change', update);
+  if (asOf) {
+    asOf.addEventListener('change', update);
+    document.getElementById('as-of-pick').hidden = false;
+  }
   form.addEventListener('submit', function (e) {
     e.preventDefault();
     update();

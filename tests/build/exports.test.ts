@@ -107,7 +107,7 @@ describe('/feed.xml (Atom)', () => {
     const ceasefire = feed.items.find((i) => i.id === `${BASE}/events/ceasefire-takes-effect/`)!;
     expect(ceasefire.title).toBe('Ceasefire takes effect in Nagorno-Karabakh');
     expect(ceasefire.categories.map((c) => c.term)).toEqual(['military']);
-    expect(ceasefire.content).toContain('took effect at 1 p.m. local time (09:00 GMT)');
+    expect(ceasefire.content).toContain('took effect at 13:00 local time (09:00 GMT)');
     for (const item of feed.items) {
       for (const [, href] of (item.content ?? '').matchAll(/href="([^"]*)"/g)) expect(href!.startsWith(`${BASE}/`), href).toBe(true);
     }

@@ -110,7 +110,7 @@ describe('broken input is reported with file, line and column, and nothing is wr
     await expectRejected(
       run,
       'keys',
-      'content/events/zz-case.md:2:1  titel: Unexpected field `titel`. Did you mean `title`? (expected one of `title`, `date`, `end`, `approximate`, `date_inferred`, `category`, `importance`, `sequence`, `actors`, `places`, `sources`, `claims`)  schema/unknown-key',
+      'content/events/zz-case.md:2:1  titel: Unexpected field `titel`. Did you mean `title`? (expected one of `title`, `date`, `end`, `approximate`, `date_inferred`, `category`, `importance`, `sequence`, `actors`, `places`, `sources`, `claims`, `updates`)  schema/unknown-key',
     );
   });
 

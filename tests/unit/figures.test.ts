@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { groupFigures, type FigureEvent } from '../../src/model/figures.ts';
 import type { ClaimView } from '../../src/model/timeline.ts';
+import { date } from './support/dates.ts';
 import { claim } from './support/records.ts';
 
 const NAMES: Record<string, string> = { armenia: 'Armenia', vardanyan: 'Ruben Vardanyan', activist: 'A human rights activist', russia: 'Russia' };
@@ -14,6 +15,11 @@ function view(source: string, claimant: string, measure: ClaimView['measure'], f
     claimantName: NAMES[claimant]!,
     sourceTitle: `Title ${source}`,
     sourcePath: `/sources/${source}/`,
+    reportedAt: date(source === 'early' ? '2023-09-20' : '2023-09-21'),
+    reportedStated: false,
+    claimantKind: null,
+    reportedInstant: source === 'early' ? '2023-09-20T20:00:00Z' : '2023-09-21T20:00:00Z',
+    reportedLabel: source === 'early' ? '20 Sep 2023' : '21 Sep 2023',
     ...extra,
   };
 }

@@ -74,9 +74,11 @@ describe('eventPageJsonLd', () => {
       {
         '@type': 'Claim',
         text: 'Killed: at least 32',
+        // The actor entry does not say whether Armenia is a person or an organisation: no @type.
         author: { name: 'Armenia' },
-        appearance: { '@id': 'https://example.org/news/sources/beta/#article' },
-        dateCreated: '2023-09-20',
+        appearance: { '@type': 'NewsArticle', '@id': 'https://example.org/news/sources/beta/#article' },
+        // The claim's own `reported` date: when Armenia gave the figure, not when the article appeared (21 Sep).
+        datePublished: '2023-09-20',
       },
     ]);
     expect(ld('offensive')).not.toHaveProperty('mentions');

@@ -18,6 +18,7 @@ export function eventRecord(id: string, rawDate: string, overrides: Partial<Even
     places: [],
     sources: [],
     claims: [],
+    updates: [],
     body: `Body of ${id}.`,
     ...overrides,
   };

@@ -1,0 +1,160 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, serveStatic, watchedPage, type StaticServer, type WatchedPage } from '../helpers/browser.ts';
+import { ROOT, runCli } from '../helpers/project.ts';
+
+/**
+ * "What was known when" in real Chromium, on a site built under a path prefix: with JavaScript, picking a
+ * reporting moment on the home page hides the events not yet reported, says so, records it in the address and
+ * works with the other filters and the back button; without JavaScript, the same choice is a link to a real page.
+ *
+ * By hand from content/: seven events cite only the two articles of 21 September 2023; every other event is cited
+ * by at least one of the three articles of 20 September.
+ */
+const PREFIX = '/news-timeline/';
+const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
+const ONLY_21 = [
+  'independence-declaration-1991',
+  'aliyev-televised-address',
+  'pashinyan-criticises-russia',
+  'russian-peacekeepers-killed',
+  'sep20-ceasefire-holding',
+  'white-house-concern',
+  'sotk-border-incident',
+];
+
+let site: string;
+let server: StaticServer;
+let browser: Browser;
+let events: { id: string; category: string; era: string }[];
+const opened: WatchedPage[] = [];
+
+beforeAll(async () => {
+  site = join(await mkdtemp(join(tmpdir(), 'nt-as-of-browser-')), '_site');
+  const run = runCli('build.ts', [`--output=${site}`, '--quiet', `--site-url=https://example.org${PREFIX}`]);
+  expect(run.stderr.replace(/^\[11ty\] Benchmark .*\n/gm, '')).toBe('');
+  expect(run.status).toBe(0);
+  events = JSON.parse(await readFile(join(site, 'events.json'), 'utf8')).events;
+  server = await serveStatic(site, PREFIX);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  const errors = opened.flatMap((w) => w.errors);
+  const outside = opened.flatMap((w) => w.outside);
+  await browser?.close();
+  await server?.close();
+  expect(errors).toEqual([]);
+  expect(outside).toEqual([]);
+});
+
+async function open(path: string, viewport = { width: 1000, height: 800 }): Promise<Page> {
+  const watched = await watchedPage(browser, { viewport });
+  opened.push(watched);
+  await watched.page.goto(`${server.url}${path}`);
+  return watched.page;
+}
+
+const visibleEvents = (page: Page) =>
+  page.$$eval('#timeline li.event', (lis) => lis.filter((li) => !li.closest('[hidden]')).map((li) => li.id));
+const query = (page: Page) => new URL(page.url()).search;
+
+describe('with JavaScript, on the home page', () => {
+  it('picks a moment: hides what was not yet reported, says so, and records it in the address', async () => {
+    const page = await open('');
+    expect(await page.isVisible('#f-as-of')).toBe(true);
+    const known = events.filter((e) => !ONLY_21.includes(e.id));
+    const early = known.filter((e) => e.era === 'background').length;
+
+    await page.selectOption('#f-as-of', '2023-09-20');
+    await expect.poll(() => query(page)).toBe('?as-of=2023-09-20');
+    expect(await visibleEvents(page)).toEqual(known.map((e) => e.id));
+    expect(await page.textContent('#f-status')).toBe(
+      `Showing 32 of ${events.length} events reported by the end of 20 September 2023, ${early} of them in the background.`,
+    );
+    // A day no event of which is known yet disappears with its heading: the Sotk incident was reported on the 21st only.
+    expect(await page.isHidden('#sotk-border-incident')).toBe(true);
+
+    // The next moment shows everything.
+    await page.selectOption('#f-as-of', '2023-09-21');
+    await expect.poll(() => query(page)).toBe('?as-of=2023-09-21');
+    expect(await visibleEvents(page)).toEqual(events.map((e) => e.id));
+
+    // Back to the first choice, then to no choice at all.
+    await page.goBack();
+    await expect.poll(() => query(page)).toBe('?as-of=2023-09-20');
+    expect(await page.inputValue('#f-as-of')).toBe('2023-09-20');
+    expect(await visibleEvents(page)).toEqual(known.map((e) => e.id));
+    await page.goBack();
+    await expect.poll(() => query(page)).toBe('');
+    expect(await page.inputValue('#f-as-of')).toBe('');
+    expect(await visibleEvents(page)).toEqual(events.map((e) => e.id));
+    await page.close();
+  });
+
+  it('combines with the other filters, opens from a shared address, and "Show all events" clears it', async () => {
+    const page = await open('?as-of=2023-09-20&category=diplomacy');
+    expect(await page.inputValue('#f-as-of')).toBe('2023-09-20');
+    const expected = events.filter((e) => e.category === 'diplomacy' && !ONLY_21.includes(e.id)).map((e) => e.id);
+    expect(expected.length).toBeLessThan(events.filter((e) => e.category === 'diplomacy').length);
+    expect(await visibleEvents(page)).toEqual(expected);
+    await page.click('#f-clear');
+    await expect.poll(() => query(page)).toBe('');
+    expect(await page.inputValue('#f-as-of')).toBe('');
+    expect(await visibleEvents(page)).toEqual(events.map((e) => e.id));
+    await page.close();
+  });
+
+  it('ignores a moment that does not exist', async () => {
+    const page = await open('?as-of=1999-01-01');
+    expect(await page.inputValue('#f-as-of')).toBe('');
+    expect(await visibleEvents(page)).toEqual(events.map((e) => e.id));
+    await page.close();
+  });
+
+  it('works by keyboard', async () => {
+    const page = await open('');
+    await page.focus('#f-as-of');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => query(page)).toBe('?as-of=2023-09-20');
+    expect((await visibleEvents(page)).length).toBe(32);
+    await page.close();
+  });
+});
+
+describe('without JavaScript', () => {
+  it('offers the moments as links to real pages, which list what was known then', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1000, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    expect(await page.isHidden('#as-of-pick')).toBe(true);
+    await page.click('.as-of-links a:text("by the end of 20 September 2023")');
+    expect(new URL(page.url()).pathname).toBe(`${PREFIX}as-of/2023-09-20/`);
+    const listed = () => page.$$eval('li.event', (lis) => lis.map((li) => li.id));
+    expect(await listed()).toEqual(events.filter((e) => !ONLY_21.includes(e.id)).map((e) => e.id));
+    expect(await page.textContent('h1')).toBe('What was known by the end of 20 September 2023');
+    await page.click('a:text("Later: by the end of 21 September 2023")');
+    expect(new URL(page.url()).pathname).toBe(`${PREFIX}as-of/2023-09-21/`);
+    expect(await listed()).toEqual(events.map((e) => e.id));
+    await context.close();
+  });
+});
+
+describe('the as-of pages for every reader', () => {
+  it.each([['as-of/2023-09-20/'], ['as-of/'], ['']])('%s: no axe violations (WCAG 2.2 AA), no horizontal scrolling at 320 px', async (path) => {
+    const page = await open(path);
+    await page.addScriptTag({ path: AXE });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] } });
+      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    expect(violations).toEqual([]);
+    await page.setViewportSize({ width: 320, height: 640 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await page.close();
+  });
+});
