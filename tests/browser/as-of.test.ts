@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, serveStatic, watchedPage, type StaticServer, type WatchedPage } from '../helpers/browser.ts';
+import { launchChromium, serveStatic, watchedPage, type StaticServer, type WatchedPage, visibleEvents, query } from '../helpers/browser.ts';
 import { ROOT, runCli } from '../helpers/project.ts';
 
 /**
@@ -58,9 +58,6 @@ async function open(path: string, viewport = { width: 1000, height: 800 }): Prom
   return watched.page;
 }
 
-const visibleEvents = (page: Page) =>
-  page.$$eval('#timeline li.event', (lis) => lis.filter((li) => !li.closest('[hidden]')).map((li) => li.id));
-const query = (page: Page) => new URL(page.url()).search;
 
 describe('with JavaScript, on the home page', () => {
   it('picks a moment: hides what was not yet reported, says so, and records it in the address', async () => {

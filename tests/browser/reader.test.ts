@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, serveStatic, watchedPage, type StaticServer, type WatchedPage } from '../helpers/browser.ts';
+import { launchChromium, serveStatic, watchedPage, type StaticServer, type WatchedPage, visibleEvents, query } from '../helpers/browser.ts';
 import { ROOT, runCli } from '../helpers/project.ts';
 
 /**
@@ -68,11 +68,6 @@ async function open(path: string, options: Parameters<typeof watchedPage>[1] = {
   return watched.page;
 }
 
-/** The events the filters leave on the page (the collapsed background counts: it is one click away). */
-const visibleEvents = (page: Page) =>
-  page.$$eval('#timeline li.event', (lis) => lis.filter((li) => !li.closest('[hidden]')).map((li) => li.id));
-/** The address's query string; Playwright learns of pushState a moment later, so tests poll it. */
-const query = (page: Page) => new URL(page.url()).search;
 
 describe('the timeline', () => {
   it('renders every event in timeline order, under day headings', async () => {

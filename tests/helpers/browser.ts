@@ -43,3 +43,10 @@ export async function watchedPage(browser: Browser, options: Parameters<Browser[
   });
   return { page, errors, outside };
 }
+
+/** The events a page's filters leave showing (the collapsed background counts: it is one click away). */
+export const visibleEvents = (page: Page): Promise<string[]> =>
+  page.$$eval('#timeline li.event', (lis) => lis.filter((li) => !li.closest('[hidden]')).map((li) => li.id));
+
+/** The address's query string; Playwright learns of pushState a moment later, so tests poll it. */
+export const query = (page: Page): string => new URL(page.url()).search;
