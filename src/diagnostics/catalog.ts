@@ -21,6 +21,11 @@ export const RULES = {
     summary: 'A required content file is missing.',
     hint: 'Create it; the README shows what it holds.',
   },
+  'file/unreadable': {
+    severity: 'error',
+    summary: 'A content file exists but could not be read (permissions, or too many files open at once).',
+    hint: 'Check the file\'s permissions; if the message names a system limit (EMFILE), report it: the build must not drop files.',
+  },
   'file/empty': {
     severity: 'error',
     summary: 'A content file must not be empty.',

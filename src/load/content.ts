@@ -51,12 +51,22 @@ export async function loadContent(contentDir: string, projectRoot: string): Prom
         return undefined;
       }
       bytes = await readBytes(path);
-    } catch {
-      if (required) {
-        diagnostics.push(
-          makeDiagnostic('file/missing', rel(path), { line: 0, column: 0 }, { message: 'This file is required and was not found.' }),
-        );
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') {
+        if (required) {
+          diagnostics.push(
+            makeDiagnostic('file/missing', rel(path), { line: 0, column: 0 }, { message: 'This file is required and was not found.' }),
+          );
+        }
+        return undefined;
       }
+      // Never drop a file silently: a file that exists but cannot be read fails the build.
+      diagnostics.push(
+        makeDiagnostic('file/unreadable', rel(path), { line: 0, column: 0 }, {
+          message: `The file could not be read (${code ?? (error instanceof Error ? error.message : String(error))}).`,
+        }),
+      );
       return undefined;
     }
     const text = decodeUtf8(bytes);
@@ -133,19 +143,18 @@ export async function loadContent(contentDir: string, projectRoot: string): Prom
     } catch {
       return [];
     }
-    const files = await Promise.all(
-      names.map(async (name) => {
-        const path = join(dir, name);
-        const text = await readText(path);
-        if (text === undefined) return null;
-        const split = splitFrontMatter(rel(path), text);
-        if ('ruleId' in split) {
-          diagnostics.push(split);
-          return null;
-        }
-        return split;
-      }),
-    );
+    // A bounded number of files open at once: a folder of 50,000 events must not exhaust file handles.
+    const files = await mapLimit(names, READ_CONCURRENCY, async (name) => {
+      const path = join(dir, name);
+      const text = await readText(path);
+      if (text === undefined) return null;
+      const split = splitFrontMatter(rel(path), text);
+      if ('ruleId' in split) {
+        diagnostics.push(split);
+        return null;
+      }
+      return split;
+    });
     return files.filter((f): f is FrontMatterFile => f !== null);
   };
 
@@ -162,3 +171,20 @@ export async function loadContent(contentDir: string, projectRoot: string): Prom
 }
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MB`;
+
+/** How many content files are read at once. */
+export const READ_CONCURRENCY = 64;
+
+/** Like Promise.all over `items.map(fn)`, with at most `limit` calls in flight; results keep their order. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
