@@ -11,6 +11,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { EXIT, helpText, parseArgs, UsageError, type FlagSpec } from '../src/cli/args.ts';
+import { runCli } from '../src/cli/run.ts';
 import { generateProject, ROOT } from './generate.ts';
 
 const FLAGS: FlagSpec[] = [
@@ -354,18 +355,8 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (error) {
-  if (error instanceof UsageError) {
-    console.error(`${error.message}\nRun with --help for the options.`);
-    process.exitCode = EXIT.usage;
-  } else if (error instanceof BenchError) {
-    console.error(`Benchmark failed: ${error.message}`);
-    process.exitCode = 1;
-  } else {
-    console.error('Internal error in the benchmark:');
-    console.error(error);
-    process.exitCode = EXIT.internal;
-  }
-}
+await runCli(main, (error) => {
+  if (!(error instanceof BenchError)) return undefined;
+  console.error(`Benchmark failed: ${error.message}`);
+  return 1;
+});

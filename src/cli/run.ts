@@ -4,10 +4,19 @@ import { EXIT, UsageError } from './args.ts';
  * Runs a command and turns its outcome into an exit code: 0 clean, 1 content errors, 2 usage errors.
  * Usage errors print a sentence; only a genuine bug prints a stack, labelled as such.
  */
-export async function runCli(main: (argv: string[]) => Promise<number>): Promise<void> {
+export async function runCli(
+  main: (argv: string[]) => Promise<number>,
+  /** A command's own expected failures: print them and return an exit code, or return undefined. */
+  expected: (error: unknown) => number | undefined = () => undefined,
+): Promise<void> {
   try {
     process.exitCode = await main(process.argv.slice(2));
   } catch (error) {
+    const code = expected(error);
+    if (code !== undefined) {
+      process.exitCode = code;
+      return;
+    }
     if (error instanceof UsageError) {
       console.error(`${error.message}\nRun with --help for the options.`);
       process.exitCode = EXIT.usage;
