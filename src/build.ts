@@ -9,6 +9,7 @@ import { acquireOutputLock, sweepLeftovers } from './output-lock.ts';
 import { loadAndValidate } from './pipeline.ts';
 import { formatDuration, startPhase } from './progress.ts';
 import { indexSite } from './search/pagefind.ts';
+import { searchRecords } from './search/records.ts';
 
 export interface BuildOptions {
   projectRoot: string;
@@ -61,20 +62,19 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const staging = join(dirname(outputDir), `.${basename(outputDir)}-build-${suffix}`);
   try {
     await sweepLeftovers(outputDir);
-    const rendering = startPhase(log, `Rendering ${content.events.length} events`, every);
+    // The search index is built from the model by Pagefind's own process while this one renders the pages.
+    const rendering = startPhase(log, `Rendering ${content.events.length} events and indexing them for search`, every);
     let files: number;
     try {
-      files = await renderSite({ projectRoot: options.projectRoot, outputDir: staging, timeline, quiet: true });
+      const [rendered, indexed] = await Promise.allSettled([
+        renderSite({ projectRoot: options.projectRoot, outputDir: staging, timeline, quiet: true }),
+        indexSite(staging, searchRecords(timeline)),
+      ]);
+      if (rendered.status === 'rejected') throw rendered.reason;
+      if (indexed.status === 'rejected') throw indexed.reason;
+      files = rendered.value + indexed.value;
     } finally {
       rendering.stop();
-    }
-
-    // Search: Pagefind indexes the rendered pages and writes its bundle into the same staging folder.
-    const indexing = startPhase(log, 'Indexing for search', every);
-    try {
-      await indexSite(staging, content.site.language);
-    } finally {
-      indexing.stop();
     }
 
     await swapIn(staging, outputDir, suffix);

@@ -1,4 +1,4 @@
-import { tz, TZDate } from '@date-fns/tz';
+import { UTCDate, utc } from '@date-fns/utc';
 import { format, isValid, parseISO } from 'date-fns';
 
 export type Precision = 'year' | 'month' | 'day' | 'minute';
@@ -67,7 +67,7 @@ export function parseEventDate(raw: string): EventDate | DateProblem {
     precision: 'minute',
     local: `${y}-${mo}-${d}`,
     offsetMinutes,
-    utc: format(instant, "yyyy-MM-dd'T'HH:mm:ss'Z'", { in: tz('UTC') }),
+    utc: format(instant, "yyyy-MM-dd'T'HH:mm:ss'Z'", { in: utc }),
     localTime: `${h}:${mi}`,
   };
 }
@@ -107,7 +107,7 @@ export function lastDay(date: EventDate): string {
   if (date.precision === 'year') return `${date.local}-12-31`;
   if (date.precision === 'month') {
     const [y, m] = date.local.split('-').map(Number) as [number, number];
-    return format(new TZDate(y, m, 0, 'UTC'), 'yyyy-MM-dd', { in: tz('UTC') });
+    return format(new UTCDate(y, m, 0), 'yyyy-MM-dd', { in: utc });
   }
   return date.local;
 }

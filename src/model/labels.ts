@@ -1,12 +1,11 @@
-import { tz, TZDate } from '@date-fns/tz';
+import { UTCDate, utc } from '@date-fns/utc';
 import { format } from 'date-fns';
 import { offsetLabel, type EventDate } from './dates.ts';
 
-const utc = tz('UTC');
-
-function calendarDate(local: string): TZDate {
+// Calendar arithmetic on UTC dates: no time zone enters a calendar label, and UTCDate needs no Intl look-up per call.
+function calendarDate(local: string): UTCDate {
   const [y, m = 1, d = 1] = local.split('-').map(Number) as [number, number?, number?];
-  return new TZDate(y, m - 1, d, 'UTC');
+  return new UTCDate(y, m - 1, d);
 }
 
 /** `Wednesday 20 September 2023`: the heading of a day on the timeline. */

@@ -1,4 +1,4 @@
-import { tz, TZDate } from '@date-fns/tz';
+import { UTCDate, utc } from '@date-fns/utc';
 import { format } from 'date-fns';
 import { UPDATE_TYPES, type UpdateType } from '../schema/vocabulary.ts';
 import { lastDay, offsetLabel, parseEventDate, type EventDate } from './dates.ts';
@@ -47,8 +47,8 @@ export function knownFrom(date: EventDate, zone: string): string {
 
 function endOfDate(date: EventDate, zone: string): string {
   const [y, m, d] = lastDay(date).split('-').map(Number) as [number, number, number];
-  const next = new TZDate(y, m - 1, d + 1, 'UTC');
-  const nextDay = parseEventDate(format(next, 'yyyy-MM-dd', { in: tz('UTC') }));
+  const next = new UTCDate(y, m - 1, d + 1);
+  const nextDay = parseEventDate(format(next, 'yyyy-MM-dd', { in: utc }));
   if ('kind' in nextDay) throw new Error(`Internal error: no day after ${date.raw}`);
   return startInstant(nextDay, zone);
 }
@@ -63,7 +63,7 @@ export function formatReportDate(date: EventDate): string {
 function reportDateLabel(date: EventDate): string {
   if (date.utc !== null) {
     const [y, m, d] = date.utc.slice(0, 10).split('-').map(Number) as [number, number, number];
-    return `${format(new TZDate(y, m - 1, d, 'UTC'), 'd MMMM yyyy', { in: tz('UTC') })}, ${date.utc.slice(11, 16)} GMT`;
+    return `${format(new UTCDate(y, m - 1, d), 'd MMMM yyyy', { in: utc })}, ${date.utc.slice(11, 16)} GMT`;
   }
   if (date.precision === 'day') return formatCalendarDate(date).replace(/^\S+ /, '');
   return formatCalendarDate(date);

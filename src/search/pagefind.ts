@@ -1,26 +1,56 @@
-import { spawn } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import * as pagefind from 'pagefind';
+import { mapLimit } from '../load/content.ts';
+import type { SearchRecord } from './records.ts';
 
 /**
- * Indexes a rendered site with Pagefind and writes the search bundle to `<siteDir>/pagefind/`. Runs offline on
- * the binary npm installed (@pagefind/<platform>); only content marked `data-pagefind-body` (events and sources)
- * is indexed. Readers' browsers load the bundle only when they search.
+ * Builds the Pagefind search bundle from the model's records and writes it to `<siteDir>/pagefind/`. Runs
+ * offline on the binary npm installed (@pagefind/<platform>), in its own process: the build renders pages
+ * meanwhile. Readers' browsers load the bundle only when they search.
  *
- * The CLI, not the Node API: the API's writeFiles() sometimes resolved before its files were flushed, leaving
- * empty files in the bundle; the CLI has finished writing when it exits.
+ * The bundle is fetched with getFiles() and written here, not with writeFiles(): in Pagefind 1.5.2 that call
+ * sometimes resolved before its files were flushed, leaving empty files.
  */
-export async function indexSite(siteDir: string, language: string): Promise<void> {
-  // The package exports only its API (lib/index.js); its CLI runner sits beside it.
-  const bin = join(dirname(fileURLToPath(import.meta.resolve('pagefind'))), 'runner', 'bin.cjs');
-  const args = [bin, '--site', siteDir, '--force-language', language.split('-')[0]!, '--quiet'];
-  const { code, out } = await new Promise<{ code: number | null; out: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let text = '';
-    child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (exit) => resolve({ code: exit, out: text }));
-  });
-  if (code !== 0) throw new Error(`Internal error: the search index could not be built (pagefind exited ${code}): ${out.trim()}`);
+export async function indexSite(siteDir: string, records: readonly SearchRecord[]): Promise<number> {
+  const service = await openService();
+  try {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(errors.join('; '));
+    try {
+      // Sent all at once: the service queues them, and one round trip per record would leave it idle.
+      const added = await Promise.all(records.map((record) => index.addCustomRecord(record)));
+      const failed = added.flatMap((r) => r.errors);
+      if (failed.length) throw new Error(failed.join('; '));
+      const { files, errors: fileErrors } = await index.getFiles();
+      if (fileErrors.length) throw new Error(fileErrors.join('; '));
+      const root = join(siteDir, 'pagefind');
+      await mkdir(root, { recursive: true });
+      const dirs = new Set(files.map((f) => dirname(join(root, f.path))));
+      for (const dir of dirs) await mkdir(dir, { recursive: true });
+      await mapLimit(files, 64, (f) => writeFile(join(root, f.path), f.content));
+      return files.length;
+    } finally {
+      await index.deleteIndex();
+    }
+  } catch (error) {
+    throw new Error(`Internal error: the search index could not be built: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    await service.release();
+  }
+}
+
+// Pagefind keeps one service process per Node process; builds running side by side in one process (the preview, the
+// tests) share it, and the last to finish closes it so that a finished build leaves nothing running.
+let users = 0;
+async function openService(): Promise<{ release(): Promise<void> }> {
+  users++;
+  let released = false;
+  return {
+    async release() {
+      if (released) return;
+      released = true;
+      if (--users === 0) await pagefind.close();
+    },
+  };
 }

@@ -28,7 +28,7 @@ describe('build output', () => {
     // Progress lines come every 5 s; here every 50 ms, so that a short build shows them.
     const run = runCli('build.ts', [`--output=${join(dir, 'progress')}`], undefined, { CI: '', BUILD_PROGRESS_EVERY_MS: '50' });
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^Rendering \d+ events… \d+ s so far$/m);
+    expect(run.stdout).toMatch(/^Rendering \d+ events and indexing them for search… \d+ s so far$/m);
   });
 
   it.each<[string, string[], NodeJS.ProcessEnv]>([

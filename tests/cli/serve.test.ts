@@ -100,7 +100,7 @@ describe('npm start', () => {
   });
 
   it('shows an edit to a template (Eleventy forgets the compiled one)', async () => {
-    const template = join(project, 'templates/event.njk');
+    const template = join(project, 'templates/_includes/pages/event.njk');
     const before = await readFile(template, 'utf8');
     expect(before).toContain('<h1>{{ e.title }}</h1>');
     await writeFile(template, before.replace('<h1>{{ e.title }}</h1>', '<h1 data-edited>{{ e.title }}</h1>'));
