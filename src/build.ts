@@ -4,7 +4,8 @@ import type { Diagnostic } from './diagnostics/diagnostic.ts';
 import { renderSite } from './eleventy/run.ts';
 import { loadAtlas } from './load/atlas.ts';
 import { renderMarkdown } from './markdown/render.ts';
-import { buildTimeline } from './model/timeline.ts';
+import { buildTimeline, type Timeline } from './model/timeline.ts';
+import type { RawContent } from './load/content.ts';
 import { acquireOutputLock, sweepLeftovers } from './output-lock.ts';
 import { loadAndValidate } from './pipeline.ts';
 import { formatDuration, startPhase } from './progress.ts';
@@ -20,6 +21,14 @@ export interface BuildOptions {
   log?: (line: string) => void;
   /** How often a long phase reports that it is still running (default 5 s). */
   progressEveryMs?: number;
+  /** Return the parsed files and the model too (the preview keeps them for its quick page). */
+  keepModel?: boolean;
+}
+
+/** What a build read and made of it. */
+export interface BuiltModel {
+  raw: RawContent;
+  timeline: Timeline;
 }
 
 export type BuildResult =
@@ -31,6 +40,7 @@ export type BuildResult =
       /** The public address the site was built for, path prefix included. */
       siteUrl: string;
       seconds: { validate: number; render: number };
+      model?: BuiltModel;
     }
   | { ok: false; diagnostics: Diagnostic[] };
 
@@ -47,7 +57,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const shown = options.outputDir.replace(/\/+$/, '');
 
   const validating = startPhase(log, 'Validating content', every);
-  const { content, diagnostics } = await loadAndValidate(options.projectRoot);
+  const { content, diagnostics, raw } = await loadAndValidate(options.projectRoot);
   const validateMs = validating.stop();
   if (!content) return { ok: false, diagnostics };
   if (options.siteUrl) content.site.url = options.siteUrl.replace(/\/+$/, '');
@@ -87,6 +97,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       files,
       siteUrl: timeline.site.url,
       seconds: { validate: validateMs / 1000, render: renderMs / 1000 },
+      ...(options.keepModel ? { model: { raw, timeline } } : {}),
     };
   } finally {
     await removeSettled(staging);

@@ -1,12 +1,14 @@
 import { join } from 'node:path';
 import type { Diagnostic } from './diagnostics/diagnostic.ts';
-import { loadContent } from './load/content.ts';
+import { loadContent, type RawContent } from './load/content.ts';
 import type { Content } from './model/types.ts';
 import { validateContent } from './validate/index.ts';
 
 export interface Checked {
   content: Content | null;
   diagnostics: Diagnostic[];
+  /** The files as parsed, before validation: the preview keeps them to check one edited file against the rest. */
+  raw: RawContent;
 }
 
 /** Load and validate `content/` once: the single entry point for the build, the check and the preview. */
@@ -14,5 +16,5 @@ export async function loadAndValidate(projectRoot: string, contentDir = join(pro
   const { raw, diagnostics: loadProblems } = await loadContent(contentDir, projectRoot);
   const { content, diagnostics } = validateContent(raw);
   const all = [...loadProblems, ...diagnostics];
-  return { content: all.some((d) => d.severity === 'error') ? null : content, diagnostics: all };
+  return { content: all.some((d) => d.severity === 'error') ? null : content, diagnostics: all, raw };
 }

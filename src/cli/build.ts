@@ -28,6 +28,7 @@ await runCli(async (argv) => {
     projectRoot: process.cwd(),
     outputDir: output,
     quiet,
+    keepModel: flags.has('serve'),
     ...(siteUrl ? { siteUrl } : {}),
     log: quiet ? () => {} : (line) => console.log(line),
   });
@@ -38,7 +39,7 @@ await runCli(async (argv) => {
     return EXIT.content;
   }
   if (flags.has('serve')) {
-    await serveSite(process.cwd(), output, port);
+    await serveSite(process.cwd(), output, port, result.model);
     return new Promise<number>(() => {});
   }
   return EXIT.ok;

@@ -1,6 +1,7 @@
 import Eleventy from '@11ty/eleventy';
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import type { BuiltModel } from '../build.ts';
 import type { Timeline } from '../model/timeline.ts';
 
 interface EleventyUserConfig {
@@ -13,11 +14,13 @@ export interface EleventyRun {
   outputDir: string;
   timeline: Timeline;
   quiet: boolean;
+  /** Render this one template (relative to templates/) and nothing else: the preview's quick page. */
+  only?: string;
 }
 
 /** Renders an already validated timeline into `outputDir` with the project's `.eleventy.ts`. */
-export async function renderSite({ projectRoot, outputDir, timeline, quiet }: EleventyRun): Promise<number> {
-  const eleventy = new Eleventy(join(projectRoot, 'templates'), outputDir, {
+export async function renderSite({ projectRoot, outputDir, timeline, quiet, only }: EleventyRun): Promise<number> {
+  const eleventy = new Eleventy(join(projectRoot, 'templates', only ?? ''), outputDir, {
     configPath: join(projectRoot, '.eleventy.ts'),
     quietMode: quiet,
     // A site served from https://example.org/news-timeline/ gets every internal link under /news-timeline/.
@@ -51,7 +54,7 @@ export async function renderSite({ projectRoot, outputDir, timeline, quiet }: El
  * on every change to content/ or templates/ with the same validated, atomic build as `npm run build`, and
  * reloads the browser. A broken edit prints our diagnostics and the last good site stays up (see src/serve/).
  */
-export async function serveSite(projectRoot: string, outputDir: string, port: number): Promise<void> {
+export async function serveSite(projectRoot: string, outputDir: string, port: number, model?: BuiltModel): Promise<void> {
   // Loaded here, not at the top: only the preview needs them, and the preview's build imports this module.
   const { startPreview } = await import('../serve/preview.ts');
   const { readSiteUrl } = await import('../serve/site-url.ts');
@@ -59,7 +62,7 @@ export async function serveSite(projectRoot: string, outputDir: string, port: nu
   const siteUrl = process.env.SITE_URL ?? (await readSiteUrl(projectRoot));
   let preview: Awaited<ReturnType<typeof startPreview>>;
   try {
-    preview = await startPreview({ projectRoot, outputDir, port, ...(siteUrl ? { siteUrl } : {}) });
+    preview = await startPreview({ projectRoot, outputDir, port, ...(siteUrl ? { siteUrl } : {}), ...(model ? { model } : {}) });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw new UsageError(`Port ${port} is already in use (another preview?). Stop it, or choose another port: npm start -- --port=${port + 1}`);

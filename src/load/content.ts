@@ -37,68 +37,9 @@ export async function loadContent(contentDir: string, projectRoot: string): Prom
   const diagnostics: Diagnostic[] = [];
   const rel = (path: string) => relative(projectRoot, path).split(sep).join('/');
 
-  const readText = async (path: string, required = false): Promise<string | undefined> => {
-    let bytes: Uint8Array;
-    try {
-      const size = (await stat(path)).size;
-      if (size > MAX_FILE_BYTES) {
-        diagnostics.push(
-          makeDiagnostic('file/too-large', rel(path), { line: 1, column: 1 }, {
-            message: `The file is ${megabytes(size)}, over the ${megabytes(MAX_FILE_BYTES)} limit for one content file.`,
-            expected: `a file under ${megabytes(MAX_FILE_BYTES)}`,
-          }),
-        );
-        return undefined;
-      }
-      bytes = await readBytes(path);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') {
-        if (required) {
-          diagnostics.push(
-            makeDiagnostic('file/missing', rel(path), { line: 0, column: 0 }, { message: 'This file is required and was not found.' }),
-          );
-        }
-        return undefined;
-      }
-      // Never drop a file silently: a file that exists but cannot be read fails the build.
-      diagnostics.push(
-        makeDiagnostic('file/unreadable', rel(path), { line: 0, column: 0 }, {
-          message: `The file could not be read (${code ?? (error instanceof Error ? error.message : String(error))}).`,
-        }),
-      );
-      return undefined;
-    }
-    const text = decodeUtf8(bytes);
-    if (text === undefined) {
-      const why = explainEncoding(bytes);
-      diagnostics.push(
-        makeDiagnostic('file/encoding', rel(path), why?.at ?? { line: 1, column: 1 }, {
-          message: why
-            ? `The file is not UTF-8 text: byte ${why.byte} here is not UTF-8. It was probably saved as ${why.likely}.`
-            : 'The file is not valid UTF-8 text.',
-          expected: 'UTF-8',
-        }),
-      );
-      return undefined;
-    }
-    const nul = text.indexOf('\0');
-    if (nul !== -1) {
-      const before = text.slice(0, nul).split('\n');
-      diagnostics.push(
-        makeDiagnostic('file/encoding', rel(path), { line: before.length, column: before[before.length - 1]!.length + 1 }, {
-          message: 'The file contains a NUL character: it is binary data or UTF-16, not UTF-8 text.',
-          expected: 'UTF-8 text',
-        }),
-      );
-      return undefined;
-    }
-    return text;
-  };
-
   const readData = async (name: string, required = true): Promise<DataFile | null> => {
     const path = join(contentDir, `${name}.yml`);
-    const text = await readText(path, required);
+    const text = await readText(path, rel, diagnostics, required);
     if (text === undefined) return null;
     try {
       return { file: rel(path), yaml: parseYaml(text) };
@@ -146,14 +87,7 @@ export async function loadContent(contentDir: string, projectRoot: string): Prom
     // A bounded number of files open at once: a folder of 50,000 events must not exhaust file handles.
     const files = await mapLimit(names, READ_CONCURRENCY, async (name) => {
       const path = join(dir, name);
-      const text = await readText(path);
-      if (text === undefined) return null;
-      const split = splitFrontMatter(rel(path), text);
-      if ('ruleId' in split) {
-        diagnostics.push(split);
-        return null;
-      }
-      return split;
+      return readFrontMatterFile(path, rel, diagnostics);
     });
     return files.filter((f): f is FrontMatterFile => f !== null);
   };
@@ -168,6 +102,83 @@ export async function loadContent(contentDir: string, projectRoot: string): Prom
     readFolder('events'),
   ]);
   return { raw: { root: projectRoot, site, categories, actors, places, style, sources, events }, diagnostics };
+}
+
+async function readText(path: string, rel: (path: string) => string, diagnostics: Diagnostic[], required = false): Promise<string | undefined> {
+  let bytes: Uint8Array;
+  try {
+    const size = (await stat(path)).size;
+    if (size > MAX_FILE_BYTES) {
+      diagnostics.push(
+        makeDiagnostic('file/too-large', rel(path), { line: 1, column: 1 }, {
+          message: `The file is ${megabytes(size)}, over the ${megabytes(MAX_FILE_BYTES)} limit for one content file.`,
+          expected: `a file under ${megabytes(MAX_FILE_BYTES)}`,
+        }),
+      );
+      return undefined;
+    }
+    bytes = await readBytes(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      if (required) {
+        diagnostics.push(
+          makeDiagnostic('file/missing', rel(path), { line: 0, column: 0 }, { message: 'This file is required and was not found.' }),
+        );
+      }
+      return undefined;
+    }
+    // Never drop a file silently: a file that exists but cannot be read fails the build.
+    diagnostics.push(
+      makeDiagnostic('file/unreadable', rel(path), { line: 0, column: 0 }, {
+        message: `The file could not be read (${code ?? (error instanceof Error ? error.message : String(error))}).`,
+      }),
+    );
+    return undefined;
+  }
+  const text = decodeUtf8(bytes);
+  if (text === undefined) {
+    const why = explainEncoding(bytes);
+    diagnostics.push(
+      makeDiagnostic('file/encoding', rel(path), why?.at ?? { line: 1, column: 1 }, {
+        message: why
+          ? `The file is not UTF-8 text: byte ${why.byte} here is not UTF-8. It was probably saved as ${why.likely}.`
+          : 'The file is not valid UTF-8 text.',
+        expected: 'UTF-8',
+      }),
+    );
+    return undefined;
+  }
+  const nul = text.indexOf('\0');
+  if (nul !== -1) {
+    const before = text.slice(0, nul).split('\n');
+    diagnostics.push(
+      makeDiagnostic('file/encoding', rel(path), { line: before.length, column: before[before.length - 1]!.length + 1 }, {
+        message: 'The file contains a NUL character: it is binary data or UTF-16, not UTF-8 text.',
+        expected: 'UTF-8 text',
+      }),
+    );
+    return undefined;
+  }
+  return text;
+}
+
+async function readFrontMatterFile(path: string, rel: (path: string) => string, diagnostics: Diagnostic[]): Promise<FrontMatterFile | null> {
+  const text = await readText(path, rel, diagnostics);
+  if (text === undefined) return null;
+  const split = splitFrontMatter(rel(path), text);
+  if ('ruleId' in split) {
+    diagnostics.push(split);
+    return null;
+  }
+  return split;
+}
+
+/** Reads and parses one event or source file, as `loadContent` does each of them (the preview's quick page). */
+export async function loadContentFile(path: string, projectRoot: string): Promise<{ file: FrontMatterFile | null; diagnostics: Diagnostic[] }> {
+  const diagnostics: Diagnostic[] = [];
+  const file = await readFrontMatterFile(path, (p) => relative(projectRoot, p).split(sep).join('/'), diagnostics);
+  return { file, diagnostics };
 }
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MB`;

@@ -298,13 +298,13 @@ export interface ReportingOptions {
   pickable: number;
   /**
    * The as-of pages list everything known at each moment while moments × (events + figures) stays within this;
-   * beyond it (a timeline of thousands of events reported over hundreds of moments) the pages would grow with the
+   * beyond it (a timeline of hundreds of events reported over a hundred moments) the pages would grow with the
    * square of the content, so each lists only what is new at its moment, with the counts of everything known.
    */
   fullBudget: number;
 }
 
-export const REPORTING_DEFAULTS: ReportingOptions = { pageSize: 100, recent: 4, pickable: 60, fullBudget: 250_000 };
+export const REPORTING_DEFAULTS: ReportingOptions = { pageSize: 100, recent: 4, pickable: 60, fullBudget: 20_000 };
 
 type TimelineLike = Reported & { id: string; date: EventDate };
 

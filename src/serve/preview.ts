@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
-import { build } from '../build.ts';
+import { build, type BuiltModel } from '../build.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { formatDiagnostics, summarise } from '../diagnostics/reporter.ts';
 import { forgetTemplates } from '../eleventy/run.ts';
 import { formatDuration } from '../progress.ts';
+import { quickEventPage } from './quick.ts';
 import { startServer, type PreviewServer } from './server.ts';
 import { watchFolders } from './watch.ts';
 
@@ -15,6 +16,8 @@ export interface PreviewOptions {
   siteUrl?: string;
   log?: (line: string) => void;
   error?: (line: string) => void;
+  /** The model of the build already in `outputDir`, if the caller made it. */
+  model?: BuiltModel;
 }
 
 export interface Preview {
@@ -38,6 +41,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   let prefix = pathPrefix(options.siteUrl);
   const server = await startServer({ root: () => outputDir, prefix: () => prefix, port: options.port });
 
+  // The last good build's files and model, for the quick page of an edited event.
+  let last: BuiltModel | null = options.model ?? null;
   let building = false;
   let again: string[] | null = null;
   const rebuild = async (paths: string[]): Promise<void> => {
@@ -64,14 +69,24 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     if (paths.some((p) => p.startsWith('templates/')) && !(await forgetTemplates(options.projectRoot))) {
       error('This version of Eleventy cannot be told that templates changed: restart npm start to see template edits.');
     }
+    if (last && paths.length === 1) {
+      // Failing here is never the editor's problem to read: the full build below reports it properly.
+      const page = await quickEventPage(options.projectRoot, outputDir, last, paths[0]!).catch(() => null);
+      if (page) {
+        log(`Updated ${page} in ${formatDuration(performance.now() - started)}; rebuilding the rest of the site…`);
+        server.reload();
+      }
+    }
     try {
       const result = await build({
         projectRoot: options.projectRoot,
         outputDir,
         quiet: true,
+        keepModel: true,
         ...(options.siteUrl ? { siteUrl: options.siteUrl } : {}),
       });
       if (result.ok) {
+        last = result.model ?? null;
         prefix = pathPrefix(result.siteUrl);
         log(`Rebuilt after a change to ${what} in ${formatDuration(performance.now() - started)}.`);
         server.reload();

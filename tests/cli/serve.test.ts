@@ -89,7 +89,21 @@ describe('npm start', () => {
     await writeFile(join(project, EVENT), original.replace('title: "Azerbaijan blockades Nagorno-Karabakh for nine months"', 'title: "Blockade, edited in place"'));
     await until('the edited title', async () => ((await title()) === 'Blockade, edited in place' ? true : undefined));
     await until('a reload notice', () => (events.includes('reload') ? true : undefined));
-    expect(output.stdout).toContain(`Rebuilt after a change to ${EVENT} in`);
+    await until('the end of the rebuild', () => (output.stdout.includes(`Rebuilt after a change to ${EVENT} in`) ? true : undefined));
+  });
+
+  it('puts an edited event’s page up first, byte for byte the page the full rebuild then writes', async () => {
+    const mark = output.stdout.length;
+    const body = 'Azerbaijan blockaded Nagorno-Karabakh for nine months before its offensive.';
+    expect(original).toContain(body);
+    await writeFile(join(project, EVENT), original.replace(body, `${body} A sentence *added* in the preview.`));
+    const since = () => output.stdout.slice(mark);
+    await until('the quick page', () => (/^Updated \/events\/blockade\/ in \S+ s; rebuilding the rest of the site…$/m.test(since()) ? true : undefined));
+    const file = join(project, '_site/events/blockade/index.html');
+    const quick = await readFile(file, 'utf8');
+    expect(quick).toContain('A sentence <em>added</em> in the preview.');
+    await until('the full rebuild', () => (since().includes(`Rebuilt after a change to ${EVENT} in`) ? true : undefined));
+    expect(await readFile(file, 'utf8')).toBe(quick);
   });
 
   it('shows an edit saved the way many editors save: a new file renamed over the old one', async () => {
@@ -110,12 +124,15 @@ describe('npm start', () => {
   });
 
   it('prints the diagnostics of a broken edit, without a stack, and keeps serving the last good page', async () => {
+    const mark = output.stdout.length;
     await writeFile(join(project, EVENT), original.replace('title: "Azerbaijan blockades Nagorno-Karabakh for nine months"', 'title: "Never shown"').replace('date: "2022-12"', 'date: "2022-13"'));
     const report = await until('the error report', () => (output.stderr.includes('The preview still shows the last good build') ? output.stderr : undefined));
     expect(report).toContain(`The change to ${EVENT} broke the build:`);
     expect(report).toContain(`  ${EVENT}:3:7  date: \`2022-13\` has no month 13; months run from 01 to 12.  date/impossible`);
     expect(report).not.toMatch(/\n\s+at .+:\d+:\d+/);
     expect(report).not.toContain('Internal error');
+    // No quick page for an edit that does not validate.
+    expect(output.stdout.slice(mark)).not.toContain('Updated /events/');
     await until('a problem notice', () => (events.includes('problem') ? true : undefined));
     expect(await title()).toBe('Blockade, saved by rename');
     expect(events.at(-1)).toBe('problem');
