@@ -4,8 +4,8 @@ import { escapeHtml, excerpt, htmlToText, xmlSafe } from './html-text.ts';
 import type { SourceView, Timeline, TimelineEvent } from './timeline.ts';
 
 /**
- * The Atom feed (`/feed.xml`) and JSON Feed 1.1 (`/feed.json`): one entry per event, newest event first (the
- * timeline order reversed, so equal dates keep a stable order). Every date comes from the content, never the clock:
+ * The Atom feed (`/feed.xml`) and JSON Feed 1.1 (`/feed.json`): one entry per event (the 100 updated last, on a
+ * larger timeline), newest event first (the timeline order reversed, so equal dates keep a stable order). Every date comes from the content, never the clock:
  *
  * - `published`: when the first article citing the event appeared, but never before the event itself began;
  * - `updated`: when the last article citing the event appeared, or the date of the event's latest correction or
@@ -118,6 +118,25 @@ export function eventDetailsHtml(event: TimelineEvent, base: string, options: { 
   return parts.join('\n');
 }
 
+/**
+ * Entries a feed carries at most: the most recently updated events. A feed is for news of the timeline, and
+ * readers fetch it often; the whole record is in /events.json and /events.csv.
+ */
+export const FEED_LIMIT = 100;
+
+/** The `limit` entries updated last (ties: the earlier in `entries` wins), in their order in `entries`. */
+export function latest<T extends { dates: { updated: string } }>(entries: readonly T[], limit: number): T[] {
+  if (entries.length <= limit) return [...entries];
+  const chosen = new Set(
+    entries
+      .map((entry, i) => ({ updated: entry.dates.updated, i }))
+      .sort((a, b) => (a.updated === b.updated ? a.i - b.i : a.updated < b.updated ? 1 : -1))
+      .slice(0, limit)
+      .map(({ i }) => i),
+  );
+  return entries.filter((_, i) => chosen.has(i));
+}
+
 /** The feed as data: the Atom template prints it (escaped by Nunjucks), `jsonFeed` serialises it. */
 export function buildFeed(timeline: Timeline): Feed {
   const { site } = timeline;
@@ -130,13 +149,14 @@ export function buildFeed(timeline: Timeline): Feed {
     if (found === undefined) instants.set(date.raw, (found = startInstant(date, site.timeZone)));
     return found;
   };
-  const entries = [...timeline.events].reverse().map((e): FeedEntry => {
+  const dated = [...timeline.events].reverse().map((e) => ({ e, dates: entryDates(e, sourceById, site.timeZone, instant) }));
+  const entries = latest(dated, FEED_LIMIT).map(({ e, dates }): FeedEntry => {
     const url = `${base}${e.path}`;
     return {
       id: url,
       url,
       title: xmlSafe(e.title),
-      ...entryDates(e, sourceById, site.timeZone, instant),
+      ...dates,
       category: { term: e.category, label: e.categoryLabel },
       summary: xmlSafe(excerpt(htmlToText(e.html), 300)),
       contentHtml: xmlSafe(eventDetailsHtml(e, base)),

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateProject } from '../../bench/generate.ts';
+import { FEED_LIMIT } from '../../src/model/feeds.ts';
 import { PAGE_LIMIT } from '../../src/model/periods.ts';
 import { checkAnchors } from '../../src/verify/anchors.ts';
 import { runCli } from '../helpers/project.ts';
@@ -28,6 +29,15 @@ describe(`a timeline of ${EVENTS} events`, () => {
   it('is more than one page holds', () => {
     expect(data.events.length).toBe(EVENTS);
     expect(EVENTS).toBeGreaterThan(PAGE_LIMIT);
+  });
+
+  it('gives its feeds FEED_LIMIT events (which ones: tests/unit/feeds.test.ts), each an event of events.json', async () => {
+    const feed = JSON.parse(await readFile(join(out, 'feed.json'), 'utf8')) as { items: { id: string }[] };
+    expect(feed.items).toHaveLength(FEED_LIMIT);
+    const atom = await readFile(join(out, 'feed.xml'), 'utf8');
+    expect([...atom.matchAll(/<entry>\s*<id>([^<]+)<\/id>/g)].map((m) => m[1])).toEqual(feed.items.map((i) => i.id));
+    const urls = new Set((JSON.parse(await readFile(join(out, 'events.json'), 'utf8')) as { events: { url: string }[] }).events.map((e) => e.url));
+    expect(feed.items.every((i) => urls.has(i.id))).toBe(true);
   });
 
   it('lists its year pages on the home page instead of every event', async () => {

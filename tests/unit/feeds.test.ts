@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildFeed, citedSourceIds, entryDates, eventDetailsHtml, jsonFeed, startInstant } from '../../src/model/feeds.ts';
+import { buildFeed, citedSourceIds, entryDates, eventDetailsHtml, FEED_LIMIT, jsonFeed, latest, startInstant } from '../../src/model/feeds.ts';
 import { date } from './support/dates.ts';
 import { exportTimeline } from './support/export-timeline.ts';
 import { citation, claim, eventRecord } from './support/records.ts';
@@ -104,6 +104,28 @@ describe('buildFeed', () => {
     expect(entry('ceasefire').title).toBe('Ceasefire </script><script>alert(1)</script>');
     expect(entry('offensive').summary).toBe('Azerbaijan launched an offensive & shelled Stepanakert.');
     expect(entry('ceasefire').category).toEqual({ term: 'military', label: 'Military' });
+  });
+});
+
+describe('latest', () => {
+  const entry = (id: string, updated: string) => ({ id, dates: { updated } });
+  const entries = [entry('a', '2023-09-21T00:00:00Z'), entry('b', '2023-09-19T00:00:00Z'), entry('c', '2023-09-22T00:00:00Z'), entry('d', '2023-09-21T00:00:00Z')];
+
+  it('keeps the entries updated last, in their own order, the earlier one winning a tie', () => {
+    expect(latest(entries, 2).map((e) => e.id)).toEqual(['a', 'c']);
+    expect(latest(entries, 3).map((e) => e.id)).toEqual(['a', 'c', 'd']);
+  });
+
+  it('keeps everything up to the limit', () => {
+    expect(latest(entries, 4).map((e) => e.id)).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('caps a large timeline’s feeds at FEED_LIMIT entries', () => {
+    const many = Array.from({ length: FEED_LIMIT + 50 }, (_, i) => entry(`e${i}`, `2023-09-${String((i % 28) + 1).padStart(2, '0')}T00:00:00Z`));
+    const kept = latest(many, FEED_LIMIT);
+    expect(kept).toHaveLength(FEED_LIMIT);
+    const oldestKept = kept.map((e) => e.dates.updated).sort()[0]!;
+    expect(many.filter((e) => !kept.includes(e)).every((e) => e.dates.updated <= oldestKept)).toBe(true);
   });
 });
 
