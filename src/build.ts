@@ -6,6 +6,7 @@ import { loadAtlas } from './load/atlas.ts';
 import { renderMarkdown } from './markdown/render.ts';
 import { buildTimeline, type Timeline } from './model/timeline.ts';
 import type { RawContent } from './load/content.ts';
+import type { Content } from './model/types.ts';
 import { acquireOutputLock, sweepLeftovers } from './output-lock.ts';
 import { loadAndValidate } from './pipeline.ts';
 import { formatDuration, startPhase } from './progress.ts';
@@ -27,8 +28,15 @@ export interface BuildOptions {
 
 /** What a build read and made of it. */
 export interface BuiltModel {
+  /** The parsed data files and sources; not the events (their parsed YAML is most of a build's memory). */
   raw: RawContent;
   timeline: Timeline;
+}
+
+/** Loads and validates, keeping of the parsed files only what the caller asked for, so the rest can be freed. */
+async function validate(projectRoot: string, keep: boolean): Promise<{ content: Content | null; diagnostics: Diagnostic[]; kept: RawContent | null }> {
+  const { content, diagnostics, raw } = await loadAndValidate(projectRoot);
+  return { content, diagnostics, kept: keep ? { ...raw, events: [] } : null };
 }
 
 export type BuildResult =
@@ -57,7 +65,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const shown = options.outputDir.replace(/\/+$/, '');
 
   const validating = startPhase(log, 'Validating content', every);
-  const { content, diagnostics, raw } = await loadAndValidate(options.projectRoot);
+  const { content, diagnostics, kept } = await validate(options.projectRoot, options.keepModel ?? false);
   const validateMs = validating.stop();
   if (!content) return { ok: false, diagnostics };
   if (options.siteUrl) content.site.url = options.siteUrl.replace(/\/+$/, '');
@@ -97,7 +105,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       files,
       siteUrl: timeline.site.url,
       seconds: { validate: validateMs / 1000, render: renderMs / 1000 },
-      ...(options.keepModel ? { model: { raw, timeline } } : {}),
+      ...(kept ? { model: { raw: kept, timeline } } : {}),
     };
   } finally {
     await removeSettled(staging);

@@ -53,6 +53,11 @@ export default function newsTimeline(eleventyConfig: UserConfig, options: Plugin
   eleventyConfig.addFilter('timelineJs', timelineJs);
   eleventyConfig.addFilter('eventsCsv', eventsCsv);
   eleventyConfig.addFilter('pageMeta', pageMeta);
-  eleventyConfig.addCollection('sitemap', (api: { getAll(): PageItem[] }) => sitemapChunks(api.getAll()));
+  eleventyConfig.addCollection('sitemap', (api: { getAll(): (PageItem & { data?: { timeline?: Timeline } })[] }) => {
+    const items = api.getAll();
+    // The event pages are rendered in an Eleventy run of their own (src/eleventy/run.ts): list them from the model.
+    const events = items[0]?.data?.timeline?.events ?? [];
+    return sitemapChunks([...items, ...events.map((e) => ({ url: e.path }))]);
+  });
   eleventyConfig.addPassthroughCopy({ 'templates/assets': 'assets' });
 }

@@ -6,6 +6,7 @@ import type { Timeline } from '../model/timeline.ts';
 
 interface EleventyUserConfig {
   addGlobalData(name: string, value: unknown): void;
+  ignores: Set<string>;
   benchmarks?: Record<string, { setIsVerbose(verbose: boolean): void }>;
 }
 
@@ -16,10 +17,25 @@ export interface EleventyRun {
   quiet: boolean;
   /** Render this one template (relative to templates/) and nothing else: the preview's quick page. */
   only?: string;
+  /** Templates (relative to templates/) to leave out of this run. */
+  skip?: readonly string[];
 }
 
-/** Renders an already validated timeline into `outputDir` with the project's `.eleventy.ts`. */
-export async function renderSite({ projectRoot, outputDir, timeline, quiet, only }: EleventyRun): Promise<number> {
+/** The template with a page per event: by far the most pages, rendered in a run of its own (see renderSite). */
+export const EVENT_TEMPLATE = 'event.njk';
+
+/**
+ * Renders an already validated timeline into `outputDir` with the project's `.eleventy.ts`: the event pages in
+ * one Eleventy run, then everything else in another. Eleventy keeps what a run has rendered until it ends; two
+ * runs halve what one build holds at once.
+ */
+export async function renderSite(run: EleventyRun): Promise<number> {
+  if (run.only || run.skip) return renderOnce(run);
+  const events = await renderOnce({ ...run, only: EVENT_TEMPLATE });
+  return events + (await renderOnce({ ...run, skip: [EVENT_TEMPLATE] }));
+}
+
+async function renderOnce({ projectRoot, outputDir, timeline, quiet, only, skip = [] }: EleventyRun): Promise<number> {
   const eleventy = new Eleventy(join(projectRoot, 'templates', only ?? ''), outputDir, {
     configPath: join(projectRoot, '.eleventy.ts'),
     quietMode: quiet,
@@ -27,6 +43,8 @@ export async function renderSite({ projectRoot, outputDir, timeline, quiet, only
     pathPrefix: new URL(timeline.site.url).pathname,
     config: (config: EleventyUserConfig) => {
       config.addGlobalData('timeline', timeline);
+      // Eleventy matches ignores as paths relative to the working folder.
+      for (const template of skip) config.ignores.add(`./${relative(process.cwd(), join(projectRoot, 'templates', template)).split(sep).join('/')}`);
       // Eleventy's timing notes ("[11ty] Benchmark 75ms 9% …") come through its own benchmark loggers, which
       // quiet mode does not reach; on a busy machine they would fill a quiet build's stderr.
       if (quiet) for (const group of Object.values(config.benchmarks ?? {})) group.setIsVerbose(false);
