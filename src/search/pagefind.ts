@@ -4,6 +4,10 @@ import * as pagefind from 'pagefind';
 import { mapLimit } from '../load/content.ts';
 import type { SearchRecord } from './records.ts';
 
+// Pagefind keeps one service process per Node process; builds running side by side in one process (the preview, the
+// tests) share it, and the last to finish closes it so that a finished build leaves nothing running.
+let users = 0;
+
 /**
  * Builds the Pagefind search bundle from the model's records and writes it to `<siteDir>/pagefind/`. Runs
  * offline on the binary npm installed (@pagefind/<platform>), in its own process: the build renders pages
@@ -13,7 +17,7 @@ import type { SearchRecord } from './records.ts';
  * sometimes resolved before its files were flushed, leaving empty files.
  */
 export async function indexSite(siteDir: string, records: readonly SearchRecord[]): Promise<number> {
-  const service = await openService();
+  users++;
   try {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(errors.join('; '));
@@ -25,8 +29,7 @@ export async function indexSite(siteDir: string, records: readonly SearchRecord[
       const { files, errors: fileErrors } = await index.getFiles();
       if (fileErrors.length) throw new Error(fileErrors.join('; '));
       const root = join(siteDir, 'pagefind');
-      await mkdir(root, { recursive: true });
-      const dirs = new Set(files.map((f) => dirname(join(root, f.path))));
+      const dirs = new Set([root, ...files.map((f) => dirname(join(root, f.path)))]);
       for (const dir of dirs) await mkdir(dir, { recursive: true });
       await mapLimit(files, 64, (f) => writeFile(join(root, f.path), f.content));
       return files.length;
@@ -36,21 +39,7 @@ export async function indexSite(siteDir: string, records: readonly SearchRecord[
   } catch (error) {
     throw new Error(`Internal error: the search index could not be built: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
-    await service.release();
+    if (--users === 0) await pagefind.close();
   }
 }
 
-// Pagefind keeps one service process per Node process; builds running side by side in one process (the preview, the
-// tests) share it, and the last to finish closes it so that a finished build leaves nothing running.
-let users = 0;
-async function openService(): Promise<{ release(): Promise<void> }> {
-  users++;
-  let released = false;
-  return {
-    async release() {
-      if (released) return;
-      released = true;
-      if (--users === 0) await pagefind.close();
-    },
-  };
-}
