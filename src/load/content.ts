@@ -1,9 +1,9 @@
-import { readdir, stat } from 'node:fs/promises';
+import { open, readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { makeDiagnostic } from '../diagnostics/make.ts';
 import { splitFrontMatter, type FrontMatterFile } from './front-matter.ts';
-import { decodeUtf8, explainEncoding, readBytes } from './read.ts';
+import { decodeUtf8, explainEncoding } from './read.ts';
 import { parseYaml, repeatedTopLevelKeys, YamlSyntaxError, type ParsedYaml } from './yaml.ts';
 
 export interface DataFile {
@@ -107,7 +107,15 @@ export async function loadContent(contentDir: string, projectRoot: string): Prom
 async function readText(path: string, rel: (path: string) => string, diagnostics: Diagnostic[], required = false): Promise<string | undefined> {
   let bytes: Uint8Array;
   try {
-    const size = (await stat(path)).size;
+    // One open file for the size check and the read: a separate stat per file cost a tenth of the load.
+    const handle = await open(path, 'r');
+    let size: number;
+    try {
+      size = (await handle.stat()).size;
+      bytes = size > MAX_FILE_BYTES ? new Uint8Array() : await handle.readFile();
+    } finally {
+      await handle.close();
+    }
     if (size > MAX_FILE_BYTES) {
       diagnostics.push(
         makeDiagnostic('file/too-large', rel(path), { line: 1, column: 1 }, {
@@ -117,7 +125,6 @@ async function readText(path: string, rel: (path: string) => string, diagnostics
       );
       return undefined;
     }
-    bytes = await readBytes(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {

@@ -1,19 +1,16 @@
-import { readFile } from 'node:fs/promises';
 import type { Position } from '../diagnostics/diagnostic.ts';
 
 /** Decodes strictly: a Latin-1 or UTF-16 file is reported, not turned into mojibake. */
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
 export function decodeUtf8(bytes: Uint8Array): string | undefined {
   try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    const text = utf8.decode(bytes);
     // CRLF and lone CR files from Windows editors are normalised so that positions and quotes match.
     return text.replace(/\r\n?/g, '\n');
   } catch {
     return undefined;
   }
-}
-
-export async function readBytes(path: string): Promise<Uint8Array> {
-  return readFile(path);
 }
 
 export interface EncodingProblem {

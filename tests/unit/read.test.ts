@@ -1,8 +1,5 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8, explainEncoding, readBytes, type EncodingProblem } from '../../src/load/read.ts';
+import { decodeUtf8, explainEncoding, type EncodingProblem } from '../../src/load/read.ts';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -59,17 +56,5 @@ describe('explainEncoding: where the first bad byte is and what the file probabl
     expect(explainEncoding(input)).toEqual(problem);
     // It explains exactly the inputs that decodeUtf8 refuses.
     expect(decodeUtf8(input) === undefined).toBe(problem !== null);
-  });
-});
-
-describe('readBytes', () => {
-  it('returns the file bytes untouched', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'nt-read-'));
-    try {
-      await writeFile(join(dir, 'a.md'), bytes(0xef, 0xbb, 0xbf, 0x61, 0x0d, 0x0a));
-      expect([...(await readBytes(join(dir, 'a.md')))]).toEqual([0xef, 0xbb, 0xbf, 0x61, 0x0d, 0x0a]);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
   });
 });
