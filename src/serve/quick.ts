@@ -1,7 +1,7 @@
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { BuiltModel } from '../build.ts';
-import { renderSite } from '../eleventy/run.ts';
+import { EVENT_TEMPLATE, renderSite } from '../eleventy/run.ts';
 import { loadContentFile } from '../load/content.ts';
 import { renderMarkdown } from '../markdown/render.ts';
 import { buildTimeline, type TimelineEvent } from '../model/timeline.ts';
@@ -41,7 +41,7 @@ export async function quickEventPage(projectRoot: string, outputDir: string, las
   const release = await acquireOutputLock(outputDir);
   const scratch = join(dirname(outputDir), `.${basename(outputDir)}-quick-${process.pid}`);
   try {
-    await renderSite({ projectRoot, outputDir: scratch, timeline, quiet: true, only: 'event.njk' });
+    await renderSite({ projectRoot, outputDir: scratch, timeline, quiet: true, only: EVENT_TEMPLATE });
     const page = join(placed.path, 'index.html');
     await mkdir(dirname(join(outputDir, page)), { recursive: true });
     // A rename, so the server never sends a half-written page.
