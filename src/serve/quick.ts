@@ -34,6 +34,8 @@ export async function quickEventPage(projectRoot: string, outputDir: string, las
   // in the order are unchanged; anything else waits for the full rebuild.
   if (!before || !edited || edited.id !== before.id || edited.date.raw !== before.date.raw || edited.sequence !== before.sequence) return null;
 
+  // The address the last build was made for (a --site-url or SITE_URL overrides site.yml's).
+  content.site.url = last.timeline.site.url;
   const [event] = buildTimeline(content, renderMarkdown).events as [TimelineEvent];
   const placed: TimelineEvent = { ...event, prev: before.prev, next: before.next, timelinePath: before.timelinePath };
   const timeline = { ...last.timeline, events: [placed] };
