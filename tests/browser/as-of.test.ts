@@ -1,10 +1,9 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, serveStatic, watchedPage, type StaticServer, type WatchedPage, visibleEvents, query } from '../helpers/browser.ts';
-import { ROOT, runCli } from '../helpers/project.ts';
+import { buildForBrowser, launchChromium, serveStatic, watchedPage, type StaticServer, type WatchedPage, visibleEvents, query } from '../helpers/browser.ts';
+import { ROOT } from '../helpers/project.ts';
+import { ONLY_21 } from '../helpers/seed.ts';
 
 /**
  * "What was known when" in real Chromium, on a site built under a path prefix: with JavaScript, picking a
@@ -16,15 +15,6 @@ import { ROOT, runCli } from '../helpers/project.ts';
  */
 const PREFIX = '/news-timeline/';
 const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
-const ONLY_21 = [
-  'independence-declaration-1991',
-  'aliyev-televised-address',
-  'pashinyan-criticises-russia',
-  'russian-peacekeepers-killed',
-  'sep20-ceasefire-holding',
-  'white-house-concern',
-  'sotk-border-incident',
-];
 
 let site: string;
 let server: StaticServer;
@@ -33,11 +23,7 @@ let events: { id: string; category: string; era: string }[];
 const opened: WatchedPage[] = [];
 
 beforeAll(async () => {
-  site = join(await mkdtemp(join(tmpdir(), 'nt-as-of-browser-')), '_site');
-  const run = runCli('build.ts', [`--output=${site}`, '--quiet', `--site-url=https://example.org${PREFIX}`]);
-  expect(run.stderr.replace(/^\[11ty\] Benchmark .*\n/gm, '')).toBe('');
-  expect(run.status).toBe(0);
-  events = JSON.parse(await readFile(join(site, 'events.json'), 'utf8')).events;
+  ({ site, events } = await buildForBrowser<(typeof events)[number]>('as-of-browser', PREFIX));
   server = await serveStatic(site, PREFIX);
   browser = await launchChromium();
 });

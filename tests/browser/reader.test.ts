@@ -1,10 +1,9 @@
-import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, serveStatic, watchedPage, type StaticServer, type WatchedPage, visibleEvents, query } from '../helpers/browser.ts';
-import { ROOT, runCli } from '../helpers/project.ts';
+import { buildForBrowser, launchChromium, serveStatic, watchedPage, type StaticServer, type WatchedPage, visibleEvents, query } from '../helpers/browser.ts';
+import { ROOT } from '../helpers/project.ts';
 
 /**
  * The reader's experience in real Chromium, on a site built under a path prefix (as on GitHub Pages): event order,
@@ -39,12 +38,7 @@ let events: EventData[];
 const opened: WatchedPage[] = [];
 
 beforeAll(async () => {
-  site = join(await mkdtemp(join(tmpdir(), 'nt-reader-browser-')), '_site');
-  const run = runCli('build.ts', [`--output=${site}`, '--quiet', `--site-url=https://example.org${PREFIX}`]);
-  // Eleventy's own timing notes ("[11ty] Benchmark … Nunjucks Filter") appear when the machine is busy; anything else fails.
-  expect(run.stderr.replace(/^\[11ty\] Benchmark .*\n/gm, '')).toBe('');
-  expect(run.status).toBe(0);
-  events = JSON.parse(await readFile(join(site, 'events.json'), 'utf8')).events;
+  ({ site, events } = await buildForBrowser<EventData>('reader-browser', PREFIX));
   server = await serveStatic(site, PREFIX);
   browser = await launchChromium();
   await mkdir(SHOTS, { recursive: true });

@@ -1,10 +1,9 @@
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, serveStatic, watchedPage, type StaticServer, type WatchedPage } from '../helpers/browser.ts';
-import { ROOT, runCli } from '../helpers/project.ts';
+import { buildForBrowser, launchChromium, serveStatic, watchedPage, type StaticServer, type WatchedPage } from '../helpers/browser.ts';
+import { ROOT } from '../helpers/project.ts';
 
 /**
  * Loads /timeline.json into the real TimelineJS (the @knight-lab/timelinejs package), served from the test server
@@ -45,12 +44,7 @@ let watched: WatchedPage;
 let events: { id: string; title: string }[];
 
 beforeAll(async () => {
-  site = join(await mkdtemp(join(tmpdir(), 'nt-tjs-')), '_site');
-  const run = runCli('build.ts', [`--output=${site}`, '--quiet']);
-  // Eleventy's timing notes (`[11ty] Benchmark …`, printed when a slow machine is busy) are not errors.
-  expect(run.stderr.replace(/^\[11ty\] Benchmark .*\n?/gm, '')).toBe('');
-  expect(run.status).toBe(0);
-  events = JSON.parse(await readFile(join(site, 'events.json'), 'utf8')).events;
+  ({ site, events } = await buildForBrowser<(typeof events)[number]>('tjs'));
   // The fixture lives only in this temporary copy of the build, never in the published site.
   await cp(join(DIST, 'js/timeline.js'), join(site, '__timelinejs/js/timeline.js'));
   await cp(join(DIST, 'css'), join(site, '__timelinejs/css'), { recursive: true });

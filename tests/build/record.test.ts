@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempProject } from '../helpers/project.ts';
+import { ONLY_21 } from '../helpers/seed.ts';
 
 /**
  * The newsroom record, built once from a copy of the real content to which one dated log is added (the articles
@@ -13,15 +14,6 @@ import { runCli, tempProject } from '../helpers/project.ts';
  * (ceasefire-and-yerevan-protests, delegation-in-yevlax). Seven events cite only the two later ones.
  */
 const BASE = 'https://news.example/karabakh';
-const ONLY_21 = [
-  'independence-declaration-1991',
-  'aliyev-televised-address',
-  'pashinyan-criticises-russia',
-  'russian-peacekeepers-killed',
-  'sep20-ceasefire-holding',
-  'white-house-concern',
-  'sotk-border-incident',
-];
 const LOG = [
   'updates:',
   '  - date: "2023-09-21"',

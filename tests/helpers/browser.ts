@@ -1,4 +1,9 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { runCli } from './project.ts';
 
 export { serveStatic, type StaticServer } from '../../src/verify/static-server.ts';
 
@@ -50,3 +55,16 @@ export const visibleEvents = (page: Page): Promise<string[]> =>
 
 /** The address's query string; Playwright learns of pushState a moment later, so tests poll it. */
 export const query = (page: Page): string => new URL(page.url()).search;
+
+/**
+ * Builds the bundled site into a fresh temporary folder for a browser test, for https://example.org<prefix> when a
+ * path prefix is given, and reads its events.json. The build must succeed and print nothing but Eleventy's own
+ * timing notes ("[11ty] Benchmark …", which appear when the machine is busy).
+ */
+export async function buildForBrowser<E>(tag: string, prefix?: string): Promise<{ site: string; events: E[] }> {
+  const site = join(await mkdtemp(join(tmpdir(), `nt-${tag}-`)), '_site');
+  const run = runCli('build.ts', [`--output=${site}`, '--quiet', ...(prefix ? [`--site-url=https://example.org${prefix}`] : [])]);
+  expect(run.stderr.replace(/^\[11ty\] Benchmark .*\n?/gm, '')).toBe('');
+  expect(run.status).toBe(0);
+  return { site, events: (JSON.parse(await readFile(join(site, 'events.json'), 'utf8')) as { events: E[] }).events };
+}
