@@ -28,6 +28,11 @@ export async function loadTimeline(projectRoot: string): Promise<Timeline> {
   return buildTimeline(content, renderMarkdown, loadAtlas());
 }
 
+interface NunjucksFilterThis {
+  env: { render(name: string, context: object): string };
+  ctx: { timeline?: unknown };
+}
+
 export interface PluginOptions {
   projectRoot?: string;
 }
@@ -45,6 +50,17 @@ export default function newsTimeline(eleventyConfig: UserConfig, options: Plugin
   eleventyConfig.addFilter('absoluteUrl', absoluteUrl);
   eleventyConfig.addFilter('url', function (this: { ctx?: { timeline?: { site?: { url?: string } } } }, path: string) {
     return prefixPath(path, this.ctx?.timeline?.site?.url);
+  });
+  // An event's entry in a list (the timeline, its period page, each of its category, actor and place pages) is the
+  // same wherever it appears: render it once per heading level and date style, not once per page it is on.
+  const items = new WeakMap<object, Map<string, string>>();
+  eleventyConfig.addFilter('eventItem', function (this: NunjucksFilterThis, e: object, level: number, showDate: boolean) {
+    let variants = items.get(e);
+    if (!variants) items.set(e, (variants = new Map()));
+    const key = `${level}:${showDate}`;
+    let html = variants.get(key);
+    if (html === undefined) variants.set(key, (html = this.env.render('event-item.njk', { timeline: this.ctx.timeline, e, level, showDate })));
+    return html;
   });
   eleventyConfig.addFilter('facetPath', (id: string, kind: FacetKind) => facetPath(kind, id));
   eleventyConfig.addFilter('eventsJson', eventsJson);
