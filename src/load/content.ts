@@ -1,4 +1,5 @@
-import { open, readdir } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { makeDiagnostic } from '../diagnostics/make.ts';
@@ -39,7 +40,7 @@ export async function loadContent(contentDir: string, projectRoot: string): Prom
 
   const readData = async (name: string, required = true): Promise<DataFile | null> => {
     const path = join(contentDir, `${name}.yml`);
-    const text = await readText(path, rel, diagnostics, required);
+    const text = readText(path, rel, diagnostics, required);
     if (text === undefined) return null;
     try {
       return { file: rel(path), yaml: parseYaml(text) };
@@ -84,11 +85,7 @@ export async function loadContent(contentDir: string, projectRoot: string): Prom
     } catch {
       return [];
     }
-    // A bounded number of files open at once: a folder of 50,000 events must not exhaust file handles.
-    const files = await mapLimit(names, READ_CONCURRENCY, async (name) => {
-      const path = join(dir, name);
-      return readFrontMatterFile(path, rel, diagnostics);
-    });
+    const files = names.map((name) => readFrontMatterFile(join(dir, name), rel, diagnostics));
     return files.filter((f): f is FrontMatterFile => f !== null);
   };
 
@@ -104,17 +101,28 @@ export async function loadContent(contentDir: string, projectRoot: string): Prom
   return { raw: { root: projectRoot, site, categories, actors, places, style, sources, events }, diagnostics };
 }
 
-async function readText(path: string, rel: (path: string) => string, diagnostics: Diagnostic[], required = false): Promise<string | undefined> {
+/**
+ * Reads synchronously: content files are small and, in CI and in an editor's checkout, already in the page cache,
+ * where 10,000 synchronous reads take 0.1 s against 0.5 s through promise-based file handles.
+ */
+function readText(path: string, rel: (path: string) => string, diagnostics: Diagnostic[], required = false): string | undefined {
   let bytes: Uint8Array;
   try {
-    // One open file for the size check and the read: a separate stat per file cost a tenth of the load.
-    const handle = await open(path, 'r');
+    // One open file for the size check and the read: a huge file is never read.
+    const fd = openSync(path, 'r');
     let size: number;
     try {
-      size = (await handle.stat()).size;
-      bytes = size > MAX_FILE_BYTES ? new Uint8Array() : await handle.readFile();
+      size = fstatSync(fd).size;
+      bytes = new Uint8Array(size > MAX_FILE_BYTES ? 0 : size);
+      let read = 0;
+      while (read < bytes.length) {
+        const n = readSync(fd, bytes, read, bytes.length - read, read);
+        if (n === 0) break;
+        read += n;
+      }
+      if (read < bytes.length) bytes = bytes.subarray(0, read);
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
     if (size > MAX_FILE_BYTES) {
       diagnostics.push(
@@ -170,8 +178,8 @@ async function readText(path: string, rel: (path: string) => string, diagnostics
   return text;
 }
 
-async function readFrontMatterFile(path: string, rel: (path: string) => string, diagnostics: Diagnostic[]): Promise<FrontMatterFile | null> {
-  const text = await readText(path, rel, diagnostics);
+function readFrontMatterFile(path: string, rel: (path: string) => string, diagnostics: Diagnostic[]): FrontMatterFile | null {
+  const text = readText(path, rel, diagnostics);
   if (text === undefined) return null;
   const split = splitFrontMatter(rel(path), text);
   if ('ruleId' in split) {
@@ -184,14 +192,11 @@ async function readFrontMatterFile(path: string, rel: (path: string) => string, 
 /** Reads and parses one event or source file, as `loadContent` does each of them (the preview's quick page). */
 export async function loadContentFile(path: string, projectRoot: string): Promise<{ file: FrontMatterFile | null; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
-  const file = await readFrontMatterFile(path, (p) => relative(projectRoot, p).split(sep).join('/'), diagnostics);
+  const file = readFrontMatterFile(path, (p) => relative(projectRoot, p).split(sep).join('/'), diagnostics);
   return { file, diagnostics };
 }
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MB`;
-
-/** How many content files are read at once. */
-export const READ_CONCURRENCY = 64;
 
 /** Like Promise.all over `items.map(fn)`, with at most `limit` calls in flight; results keep their order. */
 export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
