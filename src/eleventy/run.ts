@@ -3,6 +3,7 @@ import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { BuiltModel } from '../build.ts';
 import type { Timeline } from '../model/timeline.ts';
+import { collectGarbage } from './memory.ts';
 
 interface EleventyUserConfig {
   addGlobalData(name: string, value: unknown): void;
@@ -27,11 +28,13 @@ export const EVENT_TEMPLATE = 'event.njk';
 /**
  * Renders an already validated timeline into `outputDir` with the project's `.eleventy.ts`: the event pages in
  * one Eleventy run, then everything else in another. Eleventy keeps what a run has rendered until it ends; two
- * runs halve what one build holds at once.
+ * runs halve what one build holds at once, and a collection before each lets it reuse the memory.
  */
 export async function renderSite(run: EleventyRun): Promise<number> {
   if (run.only || run.skip) return renderOnce(run);
+  collectGarbage();
   const events = await renderOnce({ ...run, only: EVENT_TEMPLATE });
+  collectGarbage();
   return events + (await renderOnce({ ...run, skip: [EVENT_TEMPLATE] }));
 }
 
