@@ -4,13 +4,13 @@ import type { Diagnostic } from './diagnostics/diagnostic.ts';
 import { renderSite } from './eleventy/run.ts';
 import { loadAtlas } from './load/atlas.ts';
 import { renderMarkdown } from './markdown/render.ts';
-import { buildTimeline, type Timeline } from './model/timeline.ts';
+import { buildTimeline, buildTimelineCore, type Timeline } from './model/timeline.ts';
 import type { RawContent } from './load/content.ts';
 import type { Content } from './model/types.ts';
 import { acquireOutputLock, sweepLeftovers } from './output-lock.ts';
 import { loadAndValidate } from './pipeline.ts';
 import { formatDuration, startPhase } from './progress.ts';
-import { indexSite } from './search/pagefind.ts';
+import { indexRecords, writeSearchBundle } from './search/pagefind.ts';
 import { searchRecords } from './search/records.ts';
 
 export interface BuildOptions {
@@ -69,7 +69,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const validateMs = validating.stop();
   if (!content) return { ok: false, diagnostics };
   if (options.siteUrl) content.site.url = options.siteUrl.replace(/\/+$/, '');
-  const timeline = buildTimeline(content, renderMarkdown, loadAtlas());
+  // Pagefind indexes the events and sources in its own process from here on; the search index is the build's
+  // longest phase, so it starts before the listings, maps and reporting pages are worked out and the pages rendered.
+  const core = buildTimelineCore(content, renderMarkdown);
+  const indexing = settle(indexRecords(searchRecords(core)));
+  const timeline = buildTimeline(content, renderMarkdown, loadAtlas(), core);
   log(`Validated ${content.events.length} events and ${content.sources.length} sources in ${formatDuration(validateMs)}.`);
 
   await mkdir(dirname(outputDir), { recursive: true });
@@ -80,13 +84,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const staging = join(dirname(outputDir), `.${basename(outputDir)}-build-${suffix}`);
   try {
     await sweepLeftovers(outputDir);
-    // The search index is built from the model by Pagefind's own process while this one renders the pages.
     const rendering = startPhase(log, `Rendering ${content.events.length} events and indexing them for search`, every);
     let files: number;
     try {
       const [rendered, indexed] = await Promise.allSettled([
         renderSite({ projectRoot: options.projectRoot, outputDir: staging, timeline, quiet: true }),
-        indexSite(staging, searchRecords(timeline)),
+        indexing.then((bundle) => writeSearchBundle(staging, unsettle(bundle))),
       ]);
       if (rendered.status === 'rejected') throw rendered.reason;
       if (indexed.status === 'rejected') throw indexed.reason;
@@ -111,6 +114,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await removeSettled(staging);
     await release();
   }
+}
+
+/** A promise that never rejects, so one left unawaited (the lock or the model failed first) is no unhandled rejection. */
+const settle = <T>(promise: Promise<T>): Promise<PromiseSettledResult<T>> =>
+  promise.then(
+    (value) => ({ status: 'fulfilled', value }),
+    (reason: unknown) => ({ status: 'rejected', reason }),
+  );
+
+function unsettle<T>(result: PromiseSettledResult<T>): T {
+  if (result.status === 'rejected') throw result.reason;
+  return result.value;
 }
 
 /**

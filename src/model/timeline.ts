@@ -125,11 +125,32 @@ export function figureLabel(claim: Pick<Claim, 'value' | 'max' | 'figure' | 'qua
   return claim.value !== null && claim.figure ? `${qualified} (${claim.figure})` : qualified;
 }
 
+/** The events and sources as their pages show them: the part of the timeline that search indexes. */
+export type TimelineCore = Pick<Timeline, 'site' | 'events' | 'eras' | 'periods' | 'sources' | 'categories' | 'actors' | 'places'>;
+
 /**
  * Builds the one sorted Timeline the templates render. Each body is rendered once here; every lookup is a map,
- * so the cost grows with the number of events, not its square.
+ * so the cost grows with the number of events, not its square. A build passes the `core` it has already made,
+ * so that the search index can start on it while the listings, maps and reporting pages are worked out.
  */
-export function buildTimeline(content: Content, render: (markdown: string) => string, atlas: Atlas | null = null): Timeline {
+export function buildTimeline(
+  content: Content,
+  render: (markdown: string) => string,
+  atlas: Atlas | null = null,
+  core: TimelineCore = buildTimelineCore(content, render),
+): Timeline {
+  const { events } = core;
+  const reader = buildReader(core, atlas);
+  return {
+    ...core,
+    embeds: embedPages(events, content.categories),
+    reader,
+    reporting: buildReporting({ events, sources: content.sources, zone: content.site.timeZone, figures: reader.figures }),
+  };
+}
+
+/** The sorted events, each with its rendered body, labels and neighbours, and the sources with what cites them. */
+export function buildTimelineCore(content: Content, render: (markdown: string) => string): TimelineCore {
   const { site } = content;
   const sourceById = new Map(content.sources.map((s) => [s.id, s]));
   const actorById = new Map(content.actors.map((a) => [a.id, a]));
@@ -214,12 +235,5 @@ export function buildTimeline(content: Content, render: (markdown: string) => st
       citedBy: [...(citedBy.get(s.id)?.values() ?? [])],
     }));
 
-  const base = { site, events, eras, periods, sources, categories: content.categories, actors: content.actors, places: content.places };
-  const reader = buildReader(base, atlas);
-  return {
-    ...base,
-    embeds: embedPages(events, content.categories),
-    reader,
-    reporting: buildReporting({ events, sources: content.sources, zone: site.timeZone, figures: reader.figures }),
-  };
+  return { site, events, eras, periods, sources, categories: content.categories, actors: content.actors, places: content.places };
 }

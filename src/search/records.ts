@@ -1,5 +1,5 @@
 import { htmlToText } from '../model/html-text.ts';
-import type { SourceView, Timeline, TimelineEvent } from '../model/timeline.ts';
+import type { SourceView, TimelineCore, TimelineEvent } from '../model/timeline.ts';
 
 /** One page of the search index, in the shape of Pagefind's custom records. */
 export interface SearchRecord {
@@ -18,7 +18,7 @@ export interface SearchRecord {
  * record and every article's title on each citation made the index's text 14.3 MB at 10,000 events instead of
  * 8 MB, and Pagefind's time grows with it.
  */
-export function searchRecords(timeline: Timeline): SearchRecord[] {
+export function searchRecords(timeline: Pick<TimelineCore, 'site' | 'events' | 'sources'>): SearchRecord[] {
   const language = timeline.site.language.split('-')[0]!;
   return [...timeline.events.map((e) => eventRecord(e, language)), ...timeline.sources.map((s) => sourceRecord(s, language))];
 }
