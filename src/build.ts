@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from './diagnostics/diagnostic.ts';
 import { renderSite } from './eleventy/run.ts';
 import { loadAtlas } from './load/atlas.ts';
+import { MarkdownRenderer } from './markdown/parallel.ts';
 import { renderMarkdown } from './markdown/render.ts';
 import { buildTimeline, buildTimelineCore, type Timeline } from './model/timeline.ts';
 import type { RawContent } from './load/content.ts';
@@ -34,8 +35,12 @@ export interface BuiltModel {
 }
 
 /** Loads and validates, keeping of the parsed files only what the caller asked for, so the rest can be freed. */
-async function validate(projectRoot: string, keep: boolean): Promise<{ content: Content | null; diagnostics: Diagnostic[]; kept: RawContent | null }> {
-  const { content, diagnostics, raw } = await loadAndValidate(projectRoot);
+async function validate(
+  projectRoot: string,
+  keep: boolean,
+  onLoaded: (raw: RawContent) => void,
+): Promise<{ content: Content | null; diagnostics: Diagnostic[]; kept: RawContent | null }> {
+  const { content, diagnostics, raw } = await loadAndValidate(projectRoot, undefined, onLoaded);
   return { content, diagnostics, kept: keep ? { ...raw, events: [] } : null };
 }
 
@@ -65,15 +70,26 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const shown = options.outputDir.replace(/\/+$/, '');
 
   const validating = startPhase(log, 'Validating content', every);
-  const { content, diagnostics, kept } = await validate(options.projectRoot, options.keepModel ?? false);
-  const validateMs = validating.stop();
+  // A worker renders the bodies from the moment they are read, while this thread validates; then both do.
+  const markdown = new MarkdownRenderer();
+  let checked: Awaited<ReturnType<typeof validate>>;
+  let validateMs: number;
+  let render: (body: string) => string = renderMarkdown;
+  try {
+    checked = await validate(options.projectRoot, options.keepModel ?? false, (raw) => markdown.start(raw.events.map((e) => e.body)));
+    validateMs = validating.stop();
+    if (checked.content) render = await markdown.finish();
+  } finally {
+    await markdown.close();
+  }
+  const { content, diagnostics, kept } = checked;
   if (!content) return { ok: false, diagnostics };
   if (options.siteUrl) content.site.url = options.siteUrl.replace(/\/+$/, '');
   // Pagefind indexes the events and sources in its own process from here on; the search index is the build's
   // longest phase, so it starts before the listings, maps and reporting pages are worked out and the pages rendered.
-  const core = buildTimelineCore(content, renderMarkdown);
+  const core = buildTimelineCore(content, render);
   const indexing = settle(indexRecords(searchRecords(core)));
-  const timeline = buildTimeline(content, renderMarkdown, loadAtlas(), core);
+  const timeline = buildTimeline(content, render, loadAtlas(), core);
   log(`Validated ${content.events.length} events and ${content.sources.length} sources in ${formatDuration(validateMs)}.`);
 
   await mkdir(dirname(outputDir), { recursive: true });

@@ -11,9 +11,17 @@ export interface Checked {
   raw: RawContent;
 }
 
-/** Load and validate `content/` once: the single entry point for the build, the check and the preview. */
-export async function loadAndValidate(projectRoot: string, contentDir = join(projectRoot, 'content')): Promise<Checked> {
+/**
+ * Load and validate `content/` once: the single entry point for the build, the check and the preview.
+ * `onLoaded` sees the files as soon as they are read, before validation (the build starts rendering bodies).
+ */
+export async function loadAndValidate(
+  projectRoot: string,
+  contentDir = join(projectRoot, 'content'),
+  onLoaded?: (raw: RawContent) => void,
+): Promise<Checked> {
   const { raw, diagnostics: loadProblems } = await loadContent(contentDir, projectRoot);
+  onLoaded?.(raw);
   const { content, diagnostics } = validateContent(raw);
   const all = [...loadProblems, ...diagnostics];
   return { content: all.some((d) => d.severity === 'error') ? null : content, diagnostics: all, raw };

@@ -1,0 +1,59 @@
+import { Worker } from 'node:worker_threads';
+import { renderMarkdown } from './render.ts';
+
+/** Bodies a thread claims at a time: small enough to share the work evenly, large enough to keep messages few. */
+const CHUNK = 64;
+
+/**
+ * Renders many Markdown bodies on two threads: a worker, started early so that remark is loaded by the time the
+ * bodies are, and this thread once it has validated the content. Both take the next chunk from a shared counter,
+ * so neither waits for the other. The HTML depends only on the body, so which thread rendered what never shows
+ * in the output; if the worker fails, this thread renders what it left.
+ */
+export class MarkdownRenderer {
+  private readonly worker = new Worker(new URL('./worker.mjs', import.meta.url));
+  private readonly next = new Int32Array(new SharedArrayBuffer(4));
+  private readonly html: (string | undefined)[] = [];
+  private bodies: readonly string[] = [];
+  /** How many bodies the worker rendered (for the tests, and for anyone profiling a build). */
+  renderedByWorker = 0;
+  private readonly workerDone: Promise<void>;
+
+  constructor() {
+    this.workerDone = new Promise<void>((resolve) => {
+      this.worker.on('message', (message: { start: number; html: string[] } | { done: true }) => {
+        if ('done' in message) resolve();
+        else {
+          message.html.forEach((html, i) => (this.html[message.start + i] = html));
+          this.renderedByWorker += message.html.length;
+        }
+      });
+      // Whatever the worker did not render, finish() renders here.
+      this.worker.once('error', () => resolve());
+      this.worker.once('exit', () => resolve());
+    });
+  }
+
+  /** Hands the worker the bodies as soon as they are read. */
+  start(bodies: readonly string[]): void {
+    this.bodies = bodies;
+    this.worker.postMessage({ bodies, next: this.next, chunk: CHUNK });
+  }
+
+  /** Renders chunks here until none is left, waits for the worker's, and returns a renderer that looks them up. */
+  async finish(): Promise<(markdown: string) => string> {
+    const { bodies } = this;
+    for (let start = Atomics.add(this.next, 0, 1) * CHUNK; start < bodies.length; start = Atomics.add(this.next, 0, 1) * CHUNK) {
+      for (let i = start; i < Math.min(start + CHUNK, bodies.length); i++) this.html[i] = renderMarkdown(bodies[i]!);
+    }
+    await this.workerDone;
+    const byBody = new Map<string, string>();
+    bodies.forEach((body, i) => byBody.set(body, this.html[i] ?? renderMarkdown(body)));
+    return (markdown) => byBody.get(markdown) ?? renderMarkdown(markdown);
+  }
+
+  /** Stops the worker; a build calls it whatever happened, or the worker would keep the process alive. */
+  async close(): Promise<void> {
+    await this.worker.terminate();
+  }
+}
