@@ -238,8 +238,10 @@ describe('sharing tags', () => {
     }
   });
 
-  it("describes an event page by its own summary, as an article", async () => {
+  it("describes an event page by its own title and summary, as an article", async () => {
     const html = await read('events/ceasefire-takes-effect/index.html');
+    expect(html).toMatch(/<title>Ceasefire takes effect in Nagorno-Karabakh · [^<]+<\/title>/);
+    expect(html).toContain('<meta name="twitter:title" content="Ceasefire takes effect in Nagorno-Karabakh">');
     expect(html).toContain('<meta property="og:type" content="article">');
     expect(html).toContain('<meta property="og:title" content="Ceasefire takes effect in Nagorno-Karabakh">');
     expect(html).toMatch(/<meta name="description" content="20 Sep 2023: A ceasefire between Azerbaijan and the ethnic Armenian forces/);

@@ -117,8 +117,9 @@ describe('scriptJson', () => {
 });
 
 describe('pageMeta', () => {
-  it('gives an event page its summary, the article type and its JSON-LD', () => {
+  it('gives an event page its title, summary, the article type and its JSON-LD', () => {
     const meta = pageMeta('/events/ceasefire/', timeline);
+    expect(meta.title).toBe(timeline.events.find((e) => e.id === 'ceasefire')!.title);
     expect(meta.type).toBe('article');
     expect(meta.noindex).toBe(false);
     expect(meta.description).toBe('20 Sep 2023: The ceasefire took effect at 13:00.');
@@ -126,8 +127,8 @@ describe('pageMeta', () => {
     expect(JSON.parse(meta.jsonLd!)).toEqual(ld('ceasefire'));
   });
 
-  it('gives other pages the site description and no JSON-LD', () => {
-    expect(pageMeta('/', timeline)).toEqual({ description: 'A timeline for tests.', type: 'website', noindex: false, jsonLd: null });
+  it('gives other pages no title (they set their own), the site description and no JSON-LD', () => {
+    expect(pageMeta('/', timeline)).toEqual({ title: null, description: 'A timeline for tests.', type: 'website', noindex: false, jsonLd: null });
     expect(pageMeta('/sources/alpha/', timeline).jsonLd).toBeNull();
   });
 
@@ -144,7 +145,7 @@ describe('pageMeta', () => {
     const other = exportTimeline();
     other.events[0]!.title = 'Renamed';
     other.events[0]!.path = '/events/renamed/';
-    expect(pageMeta('/events/renamed/', other).type).toBe('article');
+    expect(pageMeta('/events/renamed/', other).title).toBe('Renamed');
     expect(pageMeta('/events/renamed/', timeline).type).toBe('website');
   });
 });
