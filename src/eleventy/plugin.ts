@@ -71,7 +71,7 @@ export default function newsTimeline(eleventyConfig: UserConfig, options: Plugin
   eleventyConfig.addFilter('pageMeta', pageMeta);
   eleventyConfig.addCollection('sitemap', (api: { getAll(): (PageItem & { data?: { timeline?: Timeline } })[] }) => {
     const items = api.getAll();
-    // The event pages are rendered in an Eleventy run of their own (src/eleventy/run.ts): list them from the model.
+    // The event pages are out of collections and rendered in an Eleventy run of their own: list them from the model.
     const events = items[0]?.data?.timeline?.events ?? [];
     return sitemapChunks([...items, ...events.map((e) => ({ url: e.path }))]);
   });
