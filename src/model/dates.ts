@@ -1,5 +1,7 @@
 import { UTCDate, utc } from '@date-fns/utc';
-import { format, isValid, parseISO } from 'date-fns';
+import { format } from 'date-fns/format';
+import { isValid } from 'date-fns/isValid';
+import { parseISO } from 'date-fns/parseISO';
 
 export type Precision = 'year' | 'month' | 'day' | 'minute';
 

@@ -1,5 +1,5 @@
 import { UTCDate, utc } from '@date-fns/utc';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import { UPDATE_TYPES, type UpdateType } from '../schema/vocabulary.ts';
 import { lastDay, offsetLabel, parseEventDate, type EventDate } from './dates.ts';
 import { citedSourceIds, startInstant } from './feeds.ts';
