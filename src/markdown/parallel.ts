@@ -6,12 +6,13 @@ const CHUNK = 64;
 
 /**
  * Renders many Markdown bodies on two threads: a worker, started early so that remark is loaded by the time the
- * bodies are, and this thread once it has validated the content. Both take the next chunk from a shared counter,
- * so neither waits for the other. The HTML depends only on the body, so which thread rendered what never shows
- * in the output; if the worker fails, this thread renders what it left.
+ * bodies are, and this thread once it has validated the content. Both take the next chunk from a shared counter.
+ * This thread waits only for chunks the worker has taken and not yet sent: on a small site it renders everything
+ * before the worker has even loaded remark, and does not wait for it. The HTML depends only on the body, so which
+ * thread rendered what never shows in the output; if the worker fails, this thread renders what it left.
  */
 export class MarkdownRenderer {
-  private readonly worker = new Worker(new URL('./worker.mjs', import.meta.url));
+  private readonly worker: Worker;
   private readonly next = new Int32Array(new SharedArrayBuffer(4));
   private readonly html: (string | undefined)[] = [];
   private bodies: readonly string[] = [];
@@ -19,7 +20,9 @@ export class MarkdownRenderer {
   renderedByWorker = 0;
   private readonly workerDone: Promise<void>;
 
-  constructor() {
+  /** `workerUrl` is for the tests: a worker that never answers. */
+  constructor(workerUrl = new URL('./worker.mjs', import.meta.url)) {
+    this.worker = new Worker(workerUrl);
     this.workerDone = new Promise<void>((resolve) => {
       this.worker.on('message', (message: { start: number; html: string[] } | { done: true }) => {
         if ('done' in message) resolve();
@@ -46,7 +49,7 @@ export class MarkdownRenderer {
     for (let start = Atomics.add(this.next, 0, 1) * CHUNK; start < bodies.length; start = Atomics.add(this.next, 0, 1) * CHUNK) {
       for (let i = start; i < Math.min(start + CHUNK, bodies.length); i++) this.html[i] = renderMarkdown(bodies[i]!);
     }
-    await this.workerDone;
+    if (this.html.length < bodies.length || this.html.includes(undefined)) await this.workerDone;
     const byBody = new Map<string, string>();
     bodies.forEach((body, i) => byBody.set(body, this.html[i] ?? renderMarkdown(body)));
     return (markdown) => byBody.get(markdown) ?? renderMarkdown(markdown);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MarkdownRenderer } from '../../src/markdown/parallel.ts';
 import { renderMarkdown } from '../../src/markdown/render.ts';
 
@@ -16,10 +16,9 @@ describe('MarkdownRenderer: bodies rendered on a worker and this thread', () => 
     try {
       // Repeated bodies too, as two events may share one.
       markdown.start([...bodies, bodies[3]!, bodies[3]!]);
-      // Time for the worker to load remark and take its share before this thread joins in.
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      // The worker loads remark and takes its share before this thread joins in.
+      await vi.waitFor(() => expect(markdown.renderedByWorker).toBeGreaterThan(0), { timeout: 20_000, interval: 20 });
       const render = await markdown.finish();
-      expect(markdown.renderedByWorker).toBeGreaterThan(0);
       for (const body of bodies) expect(render(body)).toBe(renderMarkdown(body));
       // The sanitiser ran in the worker too.
       expect(render(bodies[7]!)).not.toMatch(/<script|javascript:/);
@@ -38,6 +37,21 @@ describe('MarkdownRenderer: bodies rendered on a worker and this thread', () => 
       const render = await markdown.finish();
       expect(markdown.renderedByWorker).toBe(0);
       expect(bodies.map(render)).toEqual(bodies.map(renderMarkdown));
+    } finally {
+      await markdown.close();
+    }
+  });
+});
+
+describe('MarkdownRenderer on a small site', () => {
+  it('renders every body on this thread and does not wait for a worker that has taken none', async () => {
+    // A worker that never answers: waiting for it would hang this test until it times out.
+    const markdown = new MarkdownRenderer(new URL('./support/silent-worker.mjs', import.meta.url));
+    try {
+      markdown.start(bodies.slice(0, 39));
+      const render = await markdown.finish();
+      expect(markdown.renderedByWorker).toBe(0);
+      expect(bodies.slice(0, 39).map(render)).toEqual(bodies.slice(0, 39).map(renderMarkdown));
     } finally {
       await markdown.close();
     }
