@@ -84,7 +84,8 @@ const CORE_SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({
  */
 export function quickLoad(source: string): { value: unknown } | undefined {
   // `\S#`: yaml refuses a comment not preceded by a space, js-yaml reads it. `? ` and `]:`: a complex key.
-  if (/[&*!\t]|\r(?!\n)|^%|\S#|[\]}]\s*:|(?:^[ -]*|[[{,]\s*)\?(?:\s|$)/m.test(source)) return undefined;
+  // `---`, `...`: document markers, which the two read differently when text follows them on the line.
+  if (/[&*!\t]|\r(?!\n)|^%|^---|^\.\.\.|\S#|[\]}]\s*:|(?:^[ -]*|[[{,]\s*)\?(?:\s|$)/m.test(source)) return undefined;
   // js-yaml allows a scalar or a flow collection ([a, b]) to continue on a less indented line; yaml does not. So
   // anything spanning lines, other than a block collection, goes to yaml too, as does a key read as null.
   const opened: { line: number; flow: boolean }[] = [];
@@ -102,17 +103,17 @@ export function quickLoad(source: string): { value: unknown } | undefined {
   };
   try {
     const value: unknown = jsyaml.load(source, { schema: CORE_SCHEMA, listener } as jsyaml.LoadOptions);
-    return differs || hasNullKey(value) ? undefined : { value };
+    return differs || hasOddKey(value) ? undefined : { value };
   } catch {
     return undefined;
   }
 }
 
-/** js-yaml names a key read as null `null`; yaml names it ``. */
-function hasNullKey(value: unknown): boolean {
-  if (Array.isArray(value)) return value.some(hasNullKey);
+/** A key read as null (js-yaml names it `null`, yaml ``), or one too long for yaml (over 1,024 characters). */
+function hasOddKey(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(hasOddKey);
   if (typeof value !== 'object' || value === null) return false;
-  return Object.hasOwn(value, 'null') || Object.values(value).some(hasNullKey);
+  return Object.keys(value).some((key) => key === 'null' || key.length > 1000) || Object.values(value).some(hasOddKey);
 }
 
 interface ListenerState {

@@ -215,6 +215,9 @@ describe('the quick reading (js-yaml) agrees with the yaml package wherever it i
     ['an empty key, which js-yaml calls `null`', 'a: [: x]\n'],
     ['a lone carriage return', 'a: 1\rb: 2\n'],
     ['a duplicate key, which js-yaml also refuses', 'a: 1\na: 2\n'],
+    ['text after a document marker, which js-yaml reads as a key', '---title: x\n'],
+    ['a document marker', '--- \ntitle: x\n...\n'],
+    ['a key over 1,024 characters, which yaml refuses', `${'k'.repeat(1100)}: 1\n`],
   ])('leaves %s to the yaml package', (_, source) => {
     expect(quickLoad(source)).toBeUndefined();
   });
