@@ -88,47 +88,53 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // Pagefind indexes the events and sources in its own process from here on; the search index is the build's
   // longest phase, so it starts before the listings, maps and reporting pages are worked out and the pages rendered.
   const core = buildTimelineCore(content, render);
-  const indexing = settle(indexRecords(searchRecords(core)));
-  const timeline = buildTimeline(content, render, loadAtlas(), core);
-  log(`Validated ${content.events.length} events and ${content.sources.length} sources in ${formatDuration(validateMs)}.`);
-
-  await mkdir(dirname(outputDir), { recursive: true });
-  const release = await acquireOutputLock(outputDir, {
-    onWait: (holder) => log(`Another build (process ${holder.pid}) is writing ${shown}/; waiting for it to finish…`),
-  });
-  const suffix = `${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-  const staging = join(dirname(outputDir), `.${basename(outputDir)}-build-${suffix}`);
+  const stopIndexing = new AbortController();
+  const indexing = settle(indexRecords(searchRecords(core), stopIndexing.signal));
   try {
-    await sweepLeftovers(outputDir);
-    const rendering = startPhase(log, `Rendering ${content.events.length} events and indexing them for search`, every);
-    let files: number;
-    try {
-      const [rendered, indexed] = await Promise.allSettled([
-        renderSite({ projectRoot: options.projectRoot, outputDir: staging, timeline, quiet: true }),
-        indexing.then((bundle) => writeSearchBundle(staging, unsettle(bundle))),
-      ]);
-      if (rendered.status === 'rejected') throw rendered.reason;
-      if (indexed.status === 'rejected') throw indexed.reason;
-      files = rendered.value + indexed.value;
-    } finally {
-      rendering.stop();
-    }
+    const timeline = buildTimeline(content, render, loadAtlas(), core);
+    log(`Validated ${content.events.length} events and ${content.sources.length} sources in ${formatDuration(validateMs)}.`);
 
-    await swapIn(staging, outputDir, suffix);
-    const renderMs = rendering.stop();
-    log(`Wrote ${files} files to ${shown}/ in ${formatDuration(renderMs)}.`);
-    return {
-      ok: true,
-      diagnostics,
-      events: content.events.length,
-      files,
-      siteUrl: timeline.site.url,
-      seconds: { validate: validateMs / 1000, render: renderMs / 1000 },
-      ...(kept ? { model: { raw: kept, timeline } } : {}),
-    };
+    await mkdir(dirname(outputDir), { recursive: true });
+    const release = await acquireOutputLock(outputDir, {
+      onWait: (holder) => log(`Another build (process ${holder.pid}) is writing ${shown}/; waiting for it to finish…`),
+    });
+    const suffix = `${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+    const staging = join(dirname(outputDir), `.${basename(outputDir)}-build-${suffix}`);
+    try {
+      await sweepLeftovers(outputDir);
+      const rendering = startPhase(log, `Rendering ${content.events.length} events and indexing them for search`, every);
+      let files: number;
+      try {
+        const [rendered, indexed] = await Promise.allSettled([
+          renderSite({ projectRoot: options.projectRoot, outputDir: staging, timeline, quiet: true }),
+          indexing.then((bundle) => writeSearchBundle(staging, unsettle(bundle))),
+        ]);
+        if (rendered.status === 'rejected') throw rendered.reason;
+        if (indexed.status === 'rejected') throw indexed.reason;
+        files = rendered.value + indexed.value;
+      } finally {
+        rendering.stop();
+      }
+
+      await swapIn(staging, outputDir, suffix);
+      const renderMs = rendering.stop();
+      log(`Wrote ${files} files to ${shown}/ in ${formatDuration(renderMs)}.`);
+      return {
+        ok: true,
+        diagnostics,
+        events: content.events.length,
+        files,
+        siteUrl: timeline.site.url,
+        seconds: { validate: validateMs / 1000, render: renderMs / 1000 },
+        ...(kept ? { model: { raw: kept, timeline } } : {}),
+      };
+    } finally {
+      await removeSettled(staging);
+      await release();
+    }
   } finally {
-    await removeSettled(staging);
-    await release();
+    // A build that failed before writing its pages stops Pagefind rather than wait for an index it will not use.
+    stopIndexing.abort();
   }
 }
 

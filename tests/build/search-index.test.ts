@@ -1,7 +1,8 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { indexRecords, writeSearchBundle } from '../../src/search/pagefind.ts';
 import type { SearchRecord } from '../../src/search/records.ts';
 
@@ -27,5 +28,38 @@ describe('indexRecords (Pagefind, driven from a worker thread)', () => {
     const bad = { ...record('x', 'text'), meta: { title: 5 } } as unknown as SearchRecord;
     await expect(indexRecords([bad])).rejects.toThrow(/^Internal error: the search index could not be built: .*invalid type: integer `5`/);
     expect((await indexRecords([record('y', 'text')])).length).toBeGreaterThan(0);
+  });
+});
+
+/** Pagefind processes started by this process, with their state (`Z` for one never reaped); Linux's /proc. */
+function pagefindChildren(): string[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .flatMap((pid) => {
+      try {
+        const [, name, state, parent] = /^\d+ \((.*)\) (\S) (\d+)/.exec(readFileSync(`/proc/${pid}/stat`, 'utf8')) ?? [];
+        return name?.startsWith('pagefind') && Number(parent) === process.pid ? [`${pid} ${state}`] : [];
+      } catch {
+        return []; // the process ended while being read
+      }
+    });
+}
+
+// /proc is Linux's, as CI is; elsewhere there is no portable way to list a process's children.
+describe.runIf(existsSync('/proc'))('Pagefind leaves no process behind', () => {
+  const many = Array.from({ length: 5_000 }, (_, i) => record(`e${i}`, `Event ${i} in a place with a long name, reported twice. `.repeat(10)));
+
+  it('after an index is built', async () => {
+    await indexRecords([record('a', 'text')]);
+    await vi.waitFor(() => expect(pagefindChildren()).toEqual([]), { timeout: 5_000 });
+  });
+
+  it('when the build that started it failed first: it stops waiting at once, and the index ends on its own', async () => {
+    const stop = new AbortController();
+    const indexing = indexRecords(many, stop.signal);
+    await vi.waitFor(() => expect(pagefindChildren()).toHaveLength(1), { timeout: 10_000, interval: 20 });
+    stop.abort();
+    await expect(indexing).rejects.toThrow(/^Internal error: the search index could not be built: the build stopped first$/);
+    await vi.waitFor(() => expect(pagefindChildren()).toEqual([]), { timeout: 60_000, interval: 100 });
   });
 });
