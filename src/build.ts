@@ -133,7 +133,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       await release();
     }
   } finally {
-    // A build that failed before writing its pages stops Pagefind rather than wait for an index it will not use.
+    // A build that failed before writing its pages stops waiting for an index it will not use (see indexRecords).
     stopIndexing.abort();
   }
 }
