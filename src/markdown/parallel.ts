@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { claimChunks } from './chunks.ts';
 import { renderMarkdown } from './render.ts';
 
 /** Bodies a thread claims at a time: small enough to share the work evenly, large enough to keep messages few. */
@@ -46,8 +47,8 @@ export class MarkdownRenderer {
   /** Renders chunks here until none is left, waits for the worker's, and returns a renderer that looks them up. */
   async finish(): Promise<(markdown: string) => string> {
     const { bodies } = this;
-    for (let start = Atomics.add(this.next, 0, 1) * CHUNK; start < bodies.length; start = Atomics.add(this.next, 0, 1) * CHUNK) {
-      for (let i = start; i < Math.min(start + CHUNK, bodies.length); i++) this.html[i] = renderMarkdown(bodies[i]!);
+    for (const [start, end] of claimChunks(this.next, CHUNK, bodies.length)) {
+      for (let i = start; i < end; i++) this.html[i] = renderMarkdown(bodies[i]!);
     }
     if (this.html.length < bodies.length || this.html.includes(undefined)) await this.workerDone;
     const byBody = new Map<string, string>();

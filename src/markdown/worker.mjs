@@ -8,10 +8,11 @@ import { parentPort } from 'node:worker_threads';
 import { tsImport } from 'tsx/esm/api';
 
 const { renderMarkdown } = await tsImport('./render.ts', import.meta.url);
+const { claimChunks } = await tsImport('./chunks.ts', import.meta.url);
 
 parentPort.on('message', (/** @type {{ bodies: string[]; next: Int32Array; chunk: number }} */ { bodies, next, chunk }) => {
-  for (let start = Atomics.add(next, 0, 1) * chunk; start < bodies.length; start = Atomics.add(next, 0, 1) * chunk) {
-    parentPort.postMessage({ start, html: bodies.slice(start, start + chunk).map(renderMarkdown) });
+  for (const [start, end] of claimChunks(next, chunk, bodies.length)) {
+    parentPort.postMessage({ start, html: bodies.slice(start, end).map(renderMarkdown) });
   }
   parentPort.postMessage({ done: true });
 });
