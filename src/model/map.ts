@@ -20,7 +20,11 @@ interface Shape<G extends Geometry> {
 }
 
 export interface Atlas {
-  countries: (Shape<Polygon | MultiPolygon> & { name: string })[];
+  /**
+   * `parts`: each polygon of the country (mainland, islands) with its own bounds, so a map projects only those
+   * near its frame: Russia or Canada would otherwise be projected whole, Arctic islands and all, for every map.
+   */
+  countries: (Shape<Polygon | MultiPolygon> & { name: string; parts: Shape<Polygon>[] })[];
   /** Borders between countries, one line each, so a map only projects the ones it shows. */
   borders: Shape<LineString>[];
 }
@@ -28,11 +32,14 @@ export interface Atlas {
 /** Splits a world-atlas topology (`countries-50m.json`) into countries and border lines with their bounds. */
 export function prepareAtlas(topology: Topology): Atlas {
   const object = topology.objects.countries as GeometryCollection<{ name?: string }>;
-  const countries = (feature(topology, object) as FeatureCollection<Polygon | MultiPolygon, { name?: string }>).features.map((f) => ({
-    name: f.properties?.name ?? '',
-    geometry: f as Feature<Polygon | MultiPolygon>,
-    bounds: geoBounds(f) as LonLatBox,
-  }));
+  const countries = (feature(topology, object) as FeatureCollection<Polygon | MultiPolygon, { name?: string }>).features.map((f) => {
+    const polygons = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+    const parts = polygons.map((coordinates) => {
+      const geometry: Feature<Polygon> = { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates } };
+      return { geometry, bounds: geoBounds(geometry) as LonLatBox };
+    });
+    return { name: f.properties?.name ?? '', geometry: f as Feature<Polygon | MultiPolygon>, bounds: geoBounds(f) as LonLatBox, parts };
+  });
   const lines = mesh(topology, object, (a, b) => a !== b) as MultiLineString;
   const borders = lines.coordinates.map((coordinates) => {
     const geometry: Feature<LineString> = { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates } };
@@ -143,8 +150,13 @@ export function drawLocatorMap(atlas: Atlas, options: MapOptions): LocatorMap {
   const path = geoPath(projection).digits(1);
   const frame = frameBounds(projection, width, height);
 
-  const countries = atlas.countries.filter((c) => frame === null || overlaps(c.bounds, frame));
-  const land = countries.map((c) => path(c.geometry) ?? '').join('');
+  // What the frame shows, with the parts of each country that reach it (a wider box for parts: the frame's
+  // edges are sampled, and a small island just beyond a sampled box must not go missing).
+  const near = frame && widen(frame, 2);
+  const countries = atlas.countries
+    .filter((c) => frame === null || overlaps(c.bounds, frame))
+    .map((c) => ({ ...c, shown: near === null ? c.geometry : onlyParts(c.parts.filter((p) => overlaps(p.bounds, near))) }));
+  const land = countries.map((c) => path(c.shown) ?? '').join('');
   const borders = atlas.borders
     .filter((b) => frame === null || overlaps(b.bounds, frame))
     .map((b) => path(b.geometry) ?? '')
@@ -192,7 +204,7 @@ export function drawLocatorMap(atlas: Atlas, options: MapOptions): LocatorMap {
   ];
   const countryFont = fontSize * 0.8;
   const visible = countries
-    .map((c) => ({ name: c.name, geometry: c.geometry, area: path.area(c.geometry), centroid: path.centroid(c.geometry) }))
+    .map((c) => ({ name: c.name, geometry: c.shown, area: path.area(c.shown), centroid: path.centroid(c.shown) }))
     .filter((c) => c.area > 0 && c.name)
     .sort((a, b) => b.area - a.area || (a.name < b.name ? -1 : 1));
   const countryLabels: LocatorMap['countryLabels'] = [];
@@ -247,6 +259,20 @@ function frameBounds(projection: GeoProjection, width: number, height: number): 
   ];
   if (box[1][0] - box[0][0] > 180 || box[1][1] > 85 || box[0][1] < -85) return null;
   return box;
+}
+
+/** The box grown by `degrees` on every side, or null if it would then cross the antimeridian or reach a pole. */
+function widen([[west, south], [east, north]]: LonLatBox, degrees: number): LonLatBox | null {
+  const box: LonLatBox = [
+    [west - degrees, south - degrees],
+    [east + degrees, north + degrees],
+  ];
+  return box[0][0] < -180 || box[1][0] > 180 || box[0][1] < -90 || box[1][1] > 90 ? null : box;
+}
+
+/** Polygons as one MultiPolygon feature: its path is theirs, in the same order. */
+function onlyParts(parts: readonly Shape<Polygon>[]): Feature<MultiPolygon> {
+  return { type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates: parts.map((p) => p.geometry.geometry.coordinates) } };
 }
 
 function overlaps(shape: LonLatBox, frame: LonLatBox): boolean {

@@ -57,6 +57,44 @@ describe('prepareAtlas', () => {
   });
 });
 
+describe('drawLocatorMap with a country of several parts', () => {
+  // One country: a mainland (43–45° E), a small island close by (46–46.3° E) and one far away (100–101° E).
+  const square = (w: number, s: number, e: number, n: number) => [[[w, s], [w, n], [e, n], [e, s], [w, s]]];
+  const islands = prepareAtlas({
+    type: 'Topology',
+    objects: {
+      countries: {
+        type: 'GeometryCollection',
+        geometries: [{ type: 'MultiPolygon', arcs: [[[0]], [[1]], [[2]]], properties: { name: 'Isles' } }],
+      },
+    },
+    arcs: [square(43, 39, 45, 41)[0], square(46, 40, 46.3, 40.3)[0], square(100, 10, 101, 11)[0]],
+  } as unknown as Topology);
+  // The same atlas with every part's bounds covering the world: nothing is left out before projecting.
+  const unfiltered = {
+    ...islands,
+    countries: islands.countries.map((c) => ({
+      ...c,
+      parts: c.parts.map((p) => ({ ...p, bounds: [[-180, -90], [180, 90]] as [[number, number], [number, number]] })),
+    })),
+  };
+  const options = { id: 'm', title: 'Isles', places: [westTown], minSpanKm: 400 };
+
+  it('keeps each polygon as a part with its own bounds', () => {
+    expect(islands.countries[0]!.parts.map((p) => p.bounds.map(([lon]) => Math.round(lon)))).toEqual([
+      [43, 45],
+      [46, 46],
+      [100, 101],
+    ]);
+  });
+
+  it('draws what the whole country would draw: the mainland and the island in view, not the one far away', () => {
+    const map = drawLocatorMap(islands, options);
+    expect(map.land).toBe(drawLocatorMap(unfiltered, options).land);
+    expect(map.land.match(/M/g)).toHaveLength(2);
+  });
+});
+
 describe('drawLocatorMap', () => {
   const map = drawLocatorMap(atlas, { id: 'm', title: 'Two towns', places: [westTown, eastTown], minSpanKm: 50 });
 
