@@ -36,7 +36,7 @@ export function prepareAtlas(topology: Topology): Atlas {
     const polygons = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
     const parts = polygons.map((coordinates) => {
       const geometry: Feature<Polygon> = { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates } };
-      return { geometry, bounds: geoBounds(geometry) as LonLatBox };
+      return { geometry, bounds: vertexBounds(coordinates[0]!) };
     });
     return { name: f.properties?.name ?? '', geometry: f as Feature<Polygon | MultiPolygon>, bounds: geoBounds(f) as LonLatBox, parts };
   });
@@ -268,6 +268,30 @@ function widen([[west, south], [east, north]]: LonLatBox, degrees: number): LonL
     [east + degrees, north + degrees],
   ];
   return box[0][0] < -180 || box[1][0] > 180 || box[0][1] < -90 || box[1][1] > 90 ? null : box;
+}
+
+/**
+ * The box of a ring's vertices: cheaper than `geoBounds`, and close enough for a part tested against a widened
+ * frame (an edge's great-circle bulge is far less than the margin). A ring across the antimeridian spans all
+ * longitudes, so it is always drawn.
+ */
+function vertexBounds(ring: readonly number[][]): LonLatBox {
+  let [west, south, east, north] = [180, 90, -180, -90];
+  for (const [lon, lat] of ring) {
+    west = Math.min(west, lon!);
+    east = Math.max(east, lon!);
+    south = Math.min(south, lat!);
+    north = Math.max(north, lat!);
+  }
+  return east - west > 180
+    ? [
+        [-180, south],
+        [180, north],
+      ]
+    : [
+        [west, south],
+        [east, north],
+      ];
 }
 
 /** Polygons as one MultiPolygon feature: its path is theirs, in the same order. */
