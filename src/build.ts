@@ -66,6 +66,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? (() => {});
   // BUILD_PROGRESS_EVERY_MS lets a test (or a curious maintainer) see the progress lines of a long build on a short one.
   const every = options.progressEveryMs ?? (Number(process.env.BUILD_PROGRESS_EVERY_MS) || 5000);
+  // BUILD_PAGES_PER_RUN lets a test render a small site in as many Eleventy runs as a large one (src/eleventy/runs.ts).
+  const pagesPerRun = Number(process.env.BUILD_PAGES_PER_RUN) || undefined;
   const outputDir = resolve(options.outputDir);
   const shown = options.outputDir.replace(/\/+$/, '');
 
@@ -106,7 +108,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       let files: number;
       try {
         const [rendered, indexed] = await Promise.allSettled([
-          renderSite({ projectRoot: options.projectRoot, outputDir: staging, timeline, quiet: true }),
+          renderSite({ projectRoot: options.projectRoot, outputDir: staging, timeline, quiet: true, pagesPerRun }),
           indexing.then((bundle) => writeSearchBundle(staging, unsettle(bundle))),
         ]);
         if (rendered.status === 'rejected') throw rendered.reason;

@@ -12,6 +12,7 @@ import { loadAndValidate } from '../pipeline.ts';
 import { loadAtlas } from '../load/atlas.ts';
 import { facetPath, type FacetKind } from '../model/filters-index.ts';
 import { absoluteUrl, prefixPath } from './filters.ts';
+import { pagedSitemapPaths } from './runs.ts';
 
 /** Thrown when content is invalid; its message is the editor-facing report, not a stack. */
 export class ContentError extends Error {
@@ -27,6 +28,14 @@ export async function loadTimeline(projectRoot: string): Promise<Timeline> {
   }
   return buildTimeline(content, renderMarkdown, loadAtlas());
 }
+
+/**
+ * An event's entry in a list (the timeline, its period page, each of its category, actor and place pages) is the
+ * same wherever it appears: rendered once per heading level and date style, not once per page it is on. Kept for
+ * the module, not the plugin: a build renders its lists in several Eleventy runs (src/eleventy/runs.ts) over the
+ * same event objects, and each build's model has new ones.
+ */
+const items = new WeakMap<object, Map<string, string>>();
 
 interface NunjucksFilterThis {
   env: { render(name: string, context: object): string };
@@ -51,9 +60,6 @@ export default function newsTimeline(eleventyConfig: UserConfig, options: Plugin
   eleventyConfig.addFilter('url', function (this: { ctx?: { timeline?: { site?: { url?: string } } } }, path: string) {
     return prefixPath(path, this.ctx?.timeline?.site?.url);
   });
-  // An event's entry in a list (the timeline, its period page, each of its category, actor and place pages) is the
-  // same wherever it appears: render it once per heading level and date style, not once per page it is on.
-  const items = new WeakMap<object, Map<string, string>>();
   function eventItem(this: NunjucksFilterThis, e: object, level: number, showDate: boolean): string {
     let variants = items.get(e);
     if (!variants) items.set(e, (variants = new Map()));
@@ -77,10 +83,12 @@ export default function newsTimeline(eleventyConfig: UserConfig, options: Plugin
   eleventyConfig.addFilter('eventsCsv', eventsCsv);
   eleventyConfig.addFilter('pageMeta', pageMeta);
   eleventyConfig.addCollection('sitemap', (api: { getAll(): (PageItem & { data?: { timeline?: Timeline } })[] }) => {
-    const items = api.getAll();
-    // The event pages are out of collections and rendered in an Eleventy run of their own: list them from the model.
-    const events = items[0]?.data?.timeline?.events ?? [];
-    return sitemapChunks([...items, ...events.map((e) => ({ url: e.path }))]);
+    const pages = api.getAll();
+    const timeline = pages[0]?.data?.timeline;
+    // A run of paged templates or exports alone has nothing in its collections, and no sitemap to write.
+    if (!timeline) return [];
+    // The paged templates (events, periods, facets, sources…) stay out of collections: list them from the model.
+    return sitemapChunks([...pages, ...pagedSitemapPaths(timeline).map((url) => ({ url }))]);
   });
   eleventyConfig.addPassthroughCopy({ 'templates/assets': 'assets' });
 }

@@ -3,7 +3,8 @@ import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { BuiltModel } from '../build.ts';
 import type { Timeline } from '../model/timeline.ts';
-import { collectGarbage } from './memory.ts';
+import { collectGarbage, worthCollecting } from './memory.ts';
+import { planRuns, RENDERED_APART } from './runs.ts';
 
 interface EleventyUserConfig {
   addGlobalData(name: string, value: unknown): void;
@@ -20,22 +21,44 @@ export interface EleventyRun {
   only?: string;
   /** Templates (relative to templates/) to leave out of this run. */
   skip?: readonly string[];
+  /** At most this many pages of a template per Eleventy run, below the usual (see planRuns). */
+  pagesPerRun?: number;
 }
 
-/** The template with a page per event: by far the most pages, rendered in a run of its own (see renderSite). */
+/** The template with a page per event: the preview's quick page renders it alone (see src/serve/quick.ts). */
 export const EVENT_TEMPLATE = 'event.njk';
 
 /**
- * Renders an already validated timeline into `outputDir` with the project's `.eleventy.ts`: the event pages in
- * one Eleventy run, then everything else in another. Eleventy keeps what a run has rendered until it ends; two
- * runs halve what one build holds at once, and a collection before each lets it reuse the memory.
+ * Renders an already validated timeline into `outputDir` with the project's `.eleventy.ts`, in the runs
+ * planRuns makes (src/eleventy/runs.ts): Eleventy keeps what a run has rendered until it ends, so no run holds
+ * more than about a hundred megabytes of pages, whatever the size of the timeline. A full collection between runs
+ * lets the next one reuse the memory, once the last one has left enough to be worth it.
  */
 export async function renderSite(run: EleventyRun): Promise<number> {
   if (run.only || run.skip) return renderOnce(run);
-  collectGarbage();
-  const events = await renderOnce({ ...run, only: EVENT_TEMPLATE });
-  collectGarbage();
-  return events + (await renderOnce({ ...run, skip: [EVENT_TEMPLATE] }));
+  const templates = await listTemplates(run.projectRoot);
+  let written = 0;
+  let live = 0;
+  for (const { template, timeline } of planRuns(run.timeline, run.pagesPerRun)) {
+    if (worthCollecting(process.memoryUsage().heapUsed, live)) {
+      collectGarbage();
+      live = process.memoryUsage().heapUsed;
+    }
+    const skip = template === null ? RENDERED_APART : templates.filter((t) => t !== template);
+    written += await renderOnce({ ...run, timeline, skip });
+  }
+  return written;
+}
+
+/** Every template under templates/ (not the includes), relative to it, with forward slashes. */
+async function listTemplates(projectRoot: string): Promise<string[]> {
+  const root = join(projectRoot, 'templates');
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith('.njk'))
+    .map((e) => relative(root, join(e.parentPath, e.name)).split(sep).join('/'))
+    .filter((path) => !path.startsWith('_includes/'))
+    .sort();
 }
 
 async function renderOnce({ projectRoot, outputDir, timeline, quiet, only, skip = [] }: EleventyRun): Promise<number> {

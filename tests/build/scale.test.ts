@@ -7,7 +7,7 @@ import { generateProject } from '../../bench/generate.ts';
 import { FEED_LIMIT } from '../../src/model/feeds.ts';
 import { PAGE_LIMIT } from '../../src/model/periods.ts';
 import { checkAnchors } from '../../src/verify/anchors.ts';
-import { runCli } from '../helpers/project.ts';
+import { runCli, snapshot } from '../helpers/project.ts';
 
 /** A timeline too long for one page: the home page lists year pages, and every event is on exactly one of them. */
 const EVENTS = 400;
@@ -69,5 +69,18 @@ describe(`a timeline of ${EVENTS} events`, () => {
     const anchors = await checkAnchors(out);
     expect(anchors.broken).toEqual([]);
     expect(anchors.checked).toBeGreaterThan(EVENTS);
+  });
+});
+
+describe(`the same ${EVENTS} events rendered in many Eleventy runs`, () => {
+  it('make the same site, byte for byte, sitemap and search index included', async () => {
+    // A large timeline renders each paged template in slices (src/eleventy/runs.ts); 40 pages a run gives these
+    // 400 events ten runs, and every other list with more than 40 pages two or more.
+    const sliced = join(base, 'sliced');
+    const run = runCli('build.ts', [`--output=${sliced}`, '--quiet'], join(base, 'project'), { BUILD_PAGES_PER_RUN: '40' });
+    expect(run.status, run.stderr).toBe(0);
+    const [whole, inSlices] = [await snapshot(out), await snapshot(sliced)];
+    expect(Object.keys(whole).filter((f) => f.endsWith('.html')).length).toBeGreaterThan(EVENTS + 40);
+    expect(inSlices).toEqual(whole);
   });
 });
