@@ -12,7 +12,7 @@ import { loadAndValidate } from '../pipeline.ts';
 import { loadAtlas } from '../load/atlas.ts';
 import { facetPath, type FacetKind } from '../model/filters-index.ts';
 import { absoluteUrl, prefixPath } from './filters.ts';
-import { pagedSitemapPaths } from './runs.ts';
+import { pagedLists, pagedSitemapPaths } from './runs.ts';
 
 /** Thrown when content is invalid; its message is the editor-facing report, not a stack. */
 export class ContentError extends Error {
@@ -53,7 +53,15 @@ export interface PluginOptions {
 export default function newsTimeline(eleventyConfig: UserConfig, options: PluginOptions = {}): void {
   const root = options.projectRoot ?? process.cwd();
   if (!eleventyConfig.globalData || !('timeline' in eleventyConfig.globalData)) {
-    eleventyConfig.addGlobalData('timeline', () => loadTimeline(root));
+    // Loaded once for both globals, and again for the next build (Eleventy's --watch).
+    let loading: Promise<Timeline> | undefined;
+    const timeline = () => (loading ??= loadTimeline(root));
+    eleventyConfig.on('eleventy.after', () => {
+      loading = undefined;
+    });
+    eleventyConfig.addGlobalData('timeline', timeline);
+    // One run renders everything: the paged templates paginate over the whole lists.
+    eleventyConfig.addGlobalData('paged', async () => pagedLists(await timeline()));
   }
   eleventyConfig.addWatchTarget('content/');
   eleventyConfig.addFilter('absoluteUrl', absoluteUrl);

@@ -4,7 +4,7 @@ import { join, relative, sep } from 'node:path';
 import type { BuiltModel } from '../build.ts';
 import type { Timeline } from '../model/timeline.ts';
 import { collectGarbage, worthCollecting } from './memory.ts';
-import { planRuns, RENDERED_APART } from './runs.ts';
+import { pagedLists, planRuns, RENDERED_APART, type PagedLists } from './runs.ts';
 
 interface EleventyUserConfig {
   addGlobalData(name: string, value: unknown): void;
@@ -23,6 +23,8 @@ export interface EleventyRun {
   skip?: readonly string[];
   /** At most this many pages of a template per Eleventy run, below the usual (see planRuns). */
   pagesPerRun?: number;
+  /** What the paged templates render (see src/eleventy/runs.ts); by default, all of the timeline's. */
+  paged?: PagedLists;
 }
 
 /** The template with a page per event: the preview's quick page renders it alone (see src/serve/quick.ts). */
@@ -39,13 +41,13 @@ export async function renderSite(run: EleventyRun): Promise<number> {
   const templates = await listTemplates(run.projectRoot);
   let written = 0;
   let live = 0;
-  for (const { template, timeline } of planRuns(run.timeline, run.pagesPerRun)) {
+  for (const { templates: only, paged } of planRuns(run.timeline, run.pagesPerRun)) {
     if (worthCollecting(process.memoryUsage().heapUsed, live)) {
       collectGarbage();
       live = process.memoryUsage().heapUsed;
     }
-    const skip = template === null ? RENDERED_APART : templates.filter((t) => t !== template);
-    written += await renderOnce({ ...run, timeline, skip });
+    const skip = only === null ? RENDERED_APART : templates.filter((t) => !only.includes(t));
+    written += await renderOnce({ ...run, paged, skip });
   }
   return written;
 }
@@ -61,7 +63,7 @@ async function listTemplates(projectRoot: string): Promise<string[]> {
     .sort();
 }
 
-async function renderOnce({ projectRoot, outputDir, timeline, quiet, only, skip = [] }: EleventyRun): Promise<number> {
+async function renderOnce({ projectRoot, outputDir, timeline, quiet, only, skip = [], paged = pagedLists(timeline) }: EleventyRun): Promise<number> {
   const eleventy = new Eleventy(join(projectRoot, 'templates', only ?? ''), outputDir, {
     configPath: join(projectRoot, '.eleventy.ts'),
     quietMode: quiet,
@@ -69,6 +71,7 @@ async function renderOnce({ projectRoot, outputDir, timeline, quiet, only, skip 
     pathPrefix: new URL(timeline.site.url).pathname,
     config: (config: EleventyUserConfig) => {
       config.addGlobalData('timeline', timeline);
+      config.addGlobalData('paged', paged);
       // Eleventy matches ignores as paths relative to the working folder.
       for (const template of skip) config.ignores.add(`./${relative(process.cwd(), join(projectRoot, 'templates', template)).split(sep).join('/')}`);
       // Eleventy's timing notes ("[11ty] Benchmark 75ms 9% …") come through its own benchmark loggers, which

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { worthCollecting } from '../../src/eleventy/memory.ts';
-import { EXPORT_TEMPLATES, PAGED_TEMPLATES, pagedSitemapPaths, planRuns, RENDERED_APART } from '../../src/eleventy/runs.ts';
+import { EXPORT_TEMPLATES, PAGED_TEMPLATES, pagedLists, pagedSitemapPaths, planRuns, RENDERED_APART } from '../../src/eleventy/runs.ts';
 import type { Timeline } from '../../src/model/timeline.ts';
 
 const TEMPLATES = join(import.meta.dirname, '../../templates');
@@ -22,40 +22,52 @@ const timeline = {
 } as unknown as Timeline;
 
 describe('planRuns', () => {
+  const lists = pagedLists(timeline);
+  const listOf = (template: string) => PAGED_TEMPLATES.find((p) => p.template === template)!.list;
   const runs = planRuns(timeline, 10);
-  const runsOf = (template: string) => runs.filter((r) => r.template === template);
+  const runsOf = (template: string) => runs.filter((r) => r.templates?.includes(template));
 
   it('renders each paged template in slices of at most the given size, in order, each item once', () => {
-    expect(runsOf('event.njk').map((r) => r.timeline.events.map((e) => e.path))).toEqual([
+    expect(runsOf('event.njk').map((r) => r.paged.events.map((e) => e.path))).toEqual([
       timeline.events.slice(0, 10).map((e) => e.path),
       timeline.events.slice(10, 20).map((e) => e.path),
       timeline.events.slice(20).map((e) => e.path),
     ]);
     for (const p of PAGED_TEMPLATES) {
-      const rendered = runsOf(p.template).flatMap((r) => p.items(r.timeline).map((item) => item.path));
-      expect(rendered, p.template).toEqual(p.items(timeline).map((item) => item.path));
+      const rendered = runsOf(p.template).flatMap((r) => (r.paged[p.list] as { path: string }[]).map((item) => item.path));
+      expect(rendered, p.template).toEqual((lists[p.list] as { path: string }[]).map((item) => item.path));
     }
-    expect(runsOf('actors/actor.njk').map((r) => r.timeline.reader.pages.actors.length)).toEqual([10, 1]);
   });
 
-  it('gives a slice run the whole timeline but for that one list', () => {
-    const [run] = runsOf('actors/actor.njk');
-    expect(run!.timeline.events).toBe(timeline.events);
-    expect(run!.timeline.reader.facets).toBe(timeline.reader.facets);
-    expect(run!.timeline.reader.pages.categories).toBe(timeline.reader.pages.categories);
-    expect(run!.timeline.reporting).toBe(timeline.reporting);
-    const [asOf] = runsOf('as-of.njk');
-    expect(asOf!.timeline.reporting.moments).toBe(timeline.reporting.moments);
+  it('gives a run only the slices of its own templates', () => {
+    for (const run of runs) {
+      for (const p of PAGED_TEMPLATES) if (!run.templates?.includes(p.template)) expect(run.paged[p.list], `${run.templates} ${p.list}`).toEqual([]);
+    }
+    expect(runs.at(-1)).toEqual({ templates: null, paged: expect.objectContaining({ events: [], sources: [] }) });
   });
 
-  it('leaves out a template with nothing to render, then renders each export alone and the rest last, over the whole timeline', () => {
-    expect(planRuns({ ...timeline, embeds: [] }).some((r) => r.template === 'embed/embed.njk')).toBe(false);
-    expect(runs.slice(-4)).toEqual([...EXPORT_TEMPLATES.map((template) => ({ template, timeline })), { template: null, timeline }]);
-    expect(runs.at(-1)!.timeline).toBe(timeline);
+  it('packs slices of different templates and the exports into runs of at most RUN_BUDGET event pages', () => {
+    const big = { ...timeline, events: items('events', 25_000) } as unknown as Timeline;
+    const planned = planRuns(big);
+    // Event pages weigh 1: slices of 10,000, 10,000 and 5,000. The third run takes every other list too (3·15 + 1·15
+    // + 11·15 + 2·15 + 4·4 + 12·3 + 2·5 = 317), but no export: each weighs 25,000 · 0.25 = 6,250, so each runs alone.
+    expect(planned.map((r) => r.templates?.[0] ?? null)).toEqual(['event.njk', 'event.njk', 'event.njk', ...EXPORT_TEMPLATES, null]);
+    expect(planned.map((r) => r.paged.events.length)).toEqual([10_000, 10_000, 5_000, 0, 0, 0, 0]);
+    const third = planned[2]!;
+    expect(third.templates).toEqual(PAGED_TEMPLATES.map((p) => p.template));
+    expect(third.paged.events).toEqual(big.events.slice(20_000));
+    for (const template of third.templates!.slice(1)) expect(third.paged[listOf(template)], template).toEqual(pagedLists(big)[listOf(template)]);
   });
 
-  it('keeps a small timeline to one run per template', () => {
-    expect(planRuns(timeline).filter((r) => r.template === 'event.njk')).toHaveLength(1);
+  it('keeps a small timeline to one run and the rest', () => {
+    const planned = planRuns(timeline);
+    expect(planned).toHaveLength(2);
+    expect([...planned[0]!.templates!].sort()).toEqual([...RENDERED_APART].sort());
+    expect(planned[0]!.paged).toEqual(pagedLists(timeline));
+  });
+
+  it('leaves out a template with nothing to render', () => {
+    expect(planRuns({ ...timeline, embeds: [] }, 10).some((r) => r.templates?.includes('embed/embed.njk'))).toBe(false);
   });
 
   it('leaves to the last run every template but the paged ones and the exports', () => {
@@ -74,22 +86,18 @@ describe('pagedSitemapPaths', () => {
 });
 
 describe('the paged templates', () => {
-  const get = (object: unknown, path: string) => path.split('.').reduce((o, key) => (o as Record<string, unknown>)[key], object);
-
   it.each(PAGED_TEMPLATES.map((p) => [p.template, p] as const))('%s paginates over its list, one page per item at its path, out of collections', async (template, p) => {
     const file = join(TEMPLATES, template);
     expect(existsSync(file)).toBe(true);
     const front = matter(readFileSync(file, 'utf8')).data as { pagination: { data: string; size: number; alias: string }; eleventyExcludeFromCollections?: boolean };
     const { pagination } = front;
-    expect(pagination.size).toBe(1);
-    expect(pagination.data.startsWith('timeline.')).toBe(true);
-    expect(get(timeline, pagination.data.slice('timeline.'.length))).toBe(p.items(timeline));
+    expect(pagination).toMatchObject({ data: `paged.${p.list}`, size: 1 });
 
     const dataFile = file.replace(/\.njk$/, '.11tydata.js');
     const data = ((await import(pathToFileURL(dataFile).href)) as { default: Record<string, unknown> }).default;
     expect(front.eleventyExcludeFromCollections ?? data.eleventyExcludeFromCollections).toBe(true);
     const permalink = (data.permalink ?? (data.eleventyComputed as Record<string, unknown>).permalink) as (d: object) => string;
-    const [item] = p.items(timeline);
+    const [item] = pagedLists(timeline)[p.list] as { path: string }[];
     expect(permalink({ [pagination.alias]: item })).toBe(item!.path);
   });
 });
