@@ -105,11 +105,11 @@ describe('the paged templates', () => {
 describe('worthCollecting', () => {
   const MB = 1024 * 1024;
 
-  it('waits until the garbage is at least 128 MB and at least what was live', () => {
-    expect(worthCollecting(100 * MB, 0)).toBe(false);
-    expect(worthCollecting(129 * MB, 0)).toBe(true);
-    expect(worthCollecting(300 * MB, 160 * MB)).toBe(false);
-    expect(worthCollecting(330 * MB, 160 * MB)).toBe(true);
+  it('waits until the garbage is at least 384 MB and at least what was live', () => {
+    expect(worthCollecting(380 * MB, 0)).toBe(false);
+    expect(worthCollecting(390 * MB, 0)).toBe(true);
+    expect(worthCollecting(540 * MB, 160 * MB)).toBe(false);
+    expect(worthCollecting(550 * MB, 160 * MB)).toBe(true);
     expect(worthCollecting(1500 * MB, 800 * MB)).toBe(false);
     expect(worthCollecting(1700 * MB, 800 * MB)).toBe(true);
   });
