@@ -2,6 +2,7 @@ import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from './diagnostics/diagnostic.ts';
 import { renderSite } from './eleventy/run.ts';
+import { pageCap } from './eleventy/runs.ts';
 import { loadAtlas } from './load/atlas.ts';
 import { MarkdownRenderer } from './markdown/parallel.ts';
 import { renderMarkdown } from './markdown/render.ts';
@@ -67,7 +68,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // BUILD_PROGRESS_EVERY_MS lets a test (or a curious maintainer) see the progress lines of a long build on a short one.
   const every = options.progressEveryMs ?? (Number(process.env.BUILD_PROGRESS_EVERY_MS) || 5000);
   // BUILD_PAGES_PER_RUN lets a test render a small site in as many Eleventy runs as a large one (src/eleventy/runs.ts).
-  const pagesPerRun = Number(process.env.BUILD_PAGES_PER_RUN) || undefined;
+  const pagesPerRun = pageCap(process.env.BUILD_PAGES_PER_RUN);
   const outputDir = resolve(options.outputDir);
   const shown = options.outputDir.replace(/\/+$/, '');
 

@@ -32,10 +32,10 @@ export async function loadTimeline(projectRoot: string): Promise<Timeline> {
 /**
  * An event's entry in a list (the timeline, its period page, each of its category, actor and place pages) is the
  * same wherever it appears: rendered once per heading level and date style, not once per page it is on. Kept for
- * the module, not the plugin: a build renders its lists in several Eleventy runs (src/eleventy/runs.ts) over the
- * same event objects, and each build's model has new ones.
+ * the module, not the plugin, because a build renders its lists in several Eleventy runs (src/eleventy/runs.ts);
+ * kept by timeline, so that entries go with their model and a timeline built anew renders its own.
  */
-const items = new WeakMap<object, Map<string, string>>();
+const items = new WeakMap<object, WeakMap<object, Map<string, string>>>();
 
 interface NunjucksFilterThis {
   env: { render(name: string, context: object): string };
@@ -53,10 +53,11 @@ export interface PluginOptions {
 export default function newsTimeline(eleventyConfig: UserConfig, options: PluginOptions = {}): void {
   const root = options.projectRoot ?? process.cwd();
   if (!eleventyConfig.globalData || !('timeline' in eleventyConfig.globalData)) {
-    // Loaded once for both globals, and again for the next build (Eleventy's --watch).
+    // Loaded once for both globals, afresh for every build (Eleventy's --watch): Eleventy reads global data after
+    // 'eleventy.before', and sends it whether or not the last build failed ('eleventy.after' only follows success).
     let loading: Promise<Timeline> | undefined;
     const timeline = () => (loading ??= loadTimeline(root));
-    eleventyConfig.on('eleventy.after', () => {
+    eleventyConfig.on('eleventy.before', () => {
       loading = undefined;
     });
     eleventyConfig.addGlobalData('timeline', timeline);
@@ -69,8 +70,11 @@ export default function newsTimeline(eleventyConfig: UserConfig, options: Plugin
     return prefixPath(path, this.ctx?.timeline?.site?.url);
   });
   function eventItem(this: NunjucksFilterThis, e: object, level: number, showDate: boolean): string {
-    let variants = items.get(e);
-    if (!variants) items.set(e, (variants = new Map()));
+    const timeline = this.ctx.timeline as object;
+    let entries = items.get(timeline);
+    if (!entries) items.set(timeline, (entries = new WeakMap()));
+    let variants = entries.get(e);
+    if (!variants) entries.set(e, (variants = new Map()));
     const key = `${level}:${showDate}`;
     let html = variants.get(key);
     if (html === undefined) variants.set(key, (html = this.env.render('event-item.njk', { timeline: this.ctx.timeline, e, level, showDate })));

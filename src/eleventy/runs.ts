@@ -110,6 +110,12 @@ export function planRuns(timeline: Timeline, pagesPerRun = Infinity): RenderRun[
   return [...runs.map(({ templates, paged }) => ({ templates, paged })), { templates: null, paged: NOTHING }];
 }
 
+/** BUILD_PAGES_PER_RUN as a cap for planRuns: a whole number from 1, or no cap. */
+export function pageCap(value: string | undefined): number | undefined {
+  const cap = Number(value);
+  return Number.isInteger(cap) && cap >= 1 ? cap : undefined;
+}
+
 /** The templates the last run leaves to the others. */
 export const RENDERED_APART: readonly string[] = [...PAGED_TEMPLATES.map((p) => p.template), ...EXPORT_TEMPLATES];
 

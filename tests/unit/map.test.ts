@@ -1,5 +1,6 @@
 import type { Topology } from 'topojson-specification';
 import { describe, expect, it } from 'vitest';
+import { loadAtlas } from '../../src/load/atlas.ts';
 import { drawLocatorMap, placeLabels, prepareAtlas, regionalCluster, textWidth, type MapLabel, type MapPoint } from '../../src/model/map.ts';
 
 /**
@@ -92,6 +93,29 @@ describe('drawLocatorMap with a country of several parts', () => {
     const map = drawLocatorMap(islands, options);
     expect(map.land).toBe(drawLocatorMap(unfiltered, options).land);
     expect(map.land.match(/M/g)).toHaveLength(2);
+  });
+});
+
+describe('drawLocatorMap on the real atlas', () => {
+  const real = loadAtlas();
+  const world: [[number, number], [number, number]] = [
+    [-180, -90],
+    [180, 90],
+  ];
+  // The same atlas with every part's bounds covering the world: every part of every country in frame is projected.
+  const whole = { ...real, countries: real.countries.map((c) => ({ ...c, parts: c.parts.map((p) => ({ ...p, bounds: world })) })) };
+
+  it.each([
+    ['Nagorno-Karabakh', 39.82, 46.75],
+    ['Chukotka, by the antimeridian', 66.0, 179.5],
+    ['Fiji, across the antimeridian', -17.8, 178.1],
+    ['Svalbard, near the pole', 78.2, 15.6],
+    ['Anchorage', 61.2, -149.9],
+  ])('%s: draws what projecting every part would draw', (_, lat, lon) => {
+    const options = { id: 'm', title: 'T', places: [place('here', lat, lon)], minSpanKm: 700 };
+    const [filtered, all] = [drawLocatorMap(real, options), drawLocatorMap(whole, options)];
+    expect(filtered.land.length).toBeGreaterThan(0);
+    expect(filtered).toEqual(all);
   });
 });
 

@@ -1,10 +1,10 @@
 import matter from 'gray-matter';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { worthCollecting } from '../../src/eleventy/memory.ts';
-import { EXPORT_TEMPLATES, PAGED_TEMPLATES, pagedLists, pagedSitemapPaths, planRuns, RENDERED_APART } from '../../src/eleventy/runs.ts';
+import { EXPORT_TEMPLATES, PAGED_TEMPLATES, pageCap, pagedLists, pagedSitemapPaths, planRuns, RENDERED_APART } from '../../src/eleventy/runs.ts';
 import type { Timeline } from '../../src/model/timeline.ts';
 
 const TEMPLATES = join(import.meta.dirname, '../../templates');
@@ -75,6 +75,14 @@ describe('planRuns', () => {
   });
 });
 
+describe('pageCap', () => {
+  it('takes a whole number from 1, and anything else as no cap', () => {
+    expect(pageCap('40')).toBe(40);
+    expect(pageCap('1')).toBe(1);
+    for (const value of [undefined, '', '0', '-5', '0.5', '2.5', 'many', 'Infinity']) expect(pageCap(value), String(value)).toBeUndefined();
+  });
+});
+
 describe('pagedSitemapPaths', () => {
   it('lists every paged page but the embeds, which are not for search engines', () => {
     const paths = pagedSitemapPaths(timeline);
@@ -86,6 +94,14 @@ describe('pagedSitemapPaths', () => {
 });
 
 describe('the paged templates', () => {
+  it('are the only templates that read `paged` (the last run gives it empty lists)', () => {
+    const readers = readdirSync(TEMPLATES, { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.njk') && /\bpaged\./.test(readFileSync(join(TEMPLATES, f), 'utf8')))
+      .map((f) => f.split(sep).join('/'));
+    expect(readers.sort()).toEqual(PAGED_TEMPLATES.map((p) => p.template).sort());
+  });
+
   it.each(PAGED_TEMPLATES.map((p) => [p.template, p] as const))('%s paginates over its list, one page per item at its path, out of collections', async (template, p) => {
     const file = join(TEMPLATES, template);
     expect(existsSync(file)).toBe(true);

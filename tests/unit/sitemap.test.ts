@@ -32,6 +32,10 @@ describe('chunk', () => {
   ])('%j by %i → %j', (list, size, chunks) => {
     expect(chunk(list, size)).toEqual(chunks);
   });
+
+  it.each([0, -5, 0.5, 1.5, Number.NaN, Infinity])('refuses chunks of %s items instead of looping or slicing oddly', (size) => {
+    expect(() => chunk([1, 2, 3], size)).toThrow(/chunks of/);
+  });
 });
 
 describe('sitemapChunks', () => {
