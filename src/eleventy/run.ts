@@ -27,8 +27,7 @@ export interface EleventyRun {
   paged?: PagedLists;
 }
 
-/** The template with a page per event: the preview's quick page renders it alone (see src/serve/quick.ts). */
-export const EVENT_TEMPLATE = 'event.njk';
+export { EVENT_TEMPLATE } from './runs.ts';
 
 /**
  * Renders an already validated timeline into `outputDir` with the project's `.eleventy.ts`, in the runs

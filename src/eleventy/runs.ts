@@ -11,8 +11,8 @@ import type { Timeline } from '../model/timeline.ts';
  * A paged template paginates over its list in the `paged` global data (`paged.events`, …), which holds the run's
  * slice; `timeline` stays whole in every run, so whatever else a page reads from it is the same in any run.
  *
- * Sizes are in "event pages" (about 8 KB of HTML). A run holds at most RUN_BUDGET of them, about 80 MB: four runs
- * and the rest at 10,000 events, eighteen at 50,000. Setting up a run costs 20–30 ms.
+ * Sizes are in "event pages" (about 8 KB of HTML). A run holds at most RUN_BUDGET of them, about 80 MB: five runs
+ * at 10,000 events (the last for the rest), eighteen at 50,000. Setting up a run costs 20–30 ms.
  */
 export const RUN_BUDGET = 10_000;
 
@@ -57,8 +57,11 @@ export interface PagedTemplate {
   inSitemap: boolean;
 }
 
+/** The template with a page per event: the preview's quick page renders it alone (see src/serve/quick.ts). */
+export const EVENT_TEMPLATE = 'event.njk';
+
 export const PAGED_TEMPLATES: readonly PagedTemplate[] = [
-  { template: 'event.njk', list: 'events', weight: 1, inSitemap: true },
+  { template: EVENT_TEMPLATE, list: 'events', weight: 1, inSitemap: true },
   { template: 'period.njk', list: 'periods', weight: 15, inSitemap: true },
   { template: 'categories/category.njk', list: 'categories', weight: 15, inSitemap: true },
   { template: 'actors/actor.njk', list: 'actors', weight: 15, inSitemap: true },
