@@ -53,13 +53,19 @@ export async function renderSite(run: EleventyRun): Promise<number> {
 
 /** Every template under templates/ (not the includes), relative to it, with forward slashes. */
 async function listTemplates(projectRoot: string): Promise<string[]> {
+  return (await templateFiles(projectRoot)).filter((path) => path.endsWith('.njk') && !path.startsWith('_includes/')).sort();
+}
+
+/** Every file under templates/, relative to it, with forward slashes. */
+async function templateFiles(projectRoot: string): Promise<string[]> {
   const root = join(projectRoot, 'templates');
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith('.njk'))
-    .map((e) => relative(root, join(e.parentPath, e.name)).split(sep).join('/'))
-    .filter((path) => !path.startsWith('_includes/'))
-    .sort();
+  return entries.filter((e) => e.isFile()).map((e) => relative(root, join(e.parentPath, e.name)).split(sep).join('/'));
+}
+
+/** A file under templates/ as Eleventy names it (in ignores, in its event bus): `./` and its path from the working folder. */
+function eleventyPath(projectRoot: string, template: string): string {
+  return `./${relative(process.cwd(), join(projectRoot, 'templates', template)).split(sep).join('/')}`;
 }
 
 async function renderOnce({ projectRoot, outputDir, timeline, quiet, only, skip = [], paged = pagedLists(timeline) }: EleventyRun): Promise<number> {
@@ -72,7 +78,7 @@ async function renderOnce({ projectRoot, outputDir, timeline, quiet, only, skip 
       config.addGlobalData('timeline', timeline);
       config.addGlobalData('paged', paged);
       // Eleventy matches ignores as paths relative to the working folder.
-      for (const template of skip) config.ignores.add(`./${relative(process.cwd(), join(projectRoot, 'templates', template)).split(sep).join('/')}`);
+      for (const template of skip) config.ignores.add(eleventyPath(projectRoot, template));
       // Eleventy's timing notes ("[11ty] Benchmark 75ms 9% …") come through its own benchmark loggers, which
       // quiet mode does not reach; on a busy machine they would fill a quiet build's stderr.
       if (quiet) for (const group of Object.values(config.benchmarks ?? {})) group.setIsVerbose(false);
@@ -138,11 +144,8 @@ export async function forgetTemplates(projectRoot: string): Promise<boolean> {
   } catch {
     return false;
   }
-  const templates = join(projectRoot, 'templates');
-  const files = (await readdir(templates, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
-  for (const entry of files) {
-    const path = relative(process.cwd(), join(entry.parentPath, entry.name)).split(sep).join('/');
-    await bus.emit('eleventy.resourceModified', `./${path}`, [], { viaConfigReset: false, relevantLayouts: [] });
+  for (const file of await templateFiles(projectRoot)) {
+    await bus.emit('eleventy.resourceModified', eleventyPath(projectRoot, file), [], { viaConfigReset: false, relevantLayouts: [] });
   }
   return true;
 }
