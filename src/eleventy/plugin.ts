@@ -7,7 +7,7 @@ import { buildFeed, jsonFeed } from '../model/feeds.ts';
 import { pageMeta } from '../model/page-meta.ts';
 import { sitemapChunks, type PageItem } from '../model/sitemap.ts';
 import { timelineJs } from '../model/timelinejs.ts';
-import { buildTimeline, type Timeline } from '../model/timeline.ts';
+import { buildTimeline, type Timeline } from '../model/site.ts';
 import { loadAndValidate } from '../pipeline.ts';
 import { loadAtlas } from '../load/atlas.ts';
 import { facetPath, type FacetKind } from '../model/filters-index.ts';

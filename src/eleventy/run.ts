@@ -2,7 +2,7 @@ import Eleventy from '@11ty/eleventy';
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { BuiltModel } from '../build.ts';
-import type { Timeline } from '../model/timeline.ts';
+import type { Timeline } from '../model/site.ts';
 import { collectGarbage, worthCollecting } from './memory.ts';
 import { pagedLists, planRuns, RENDERED_APART, type PagedLists } from './runs.ts';
 

@@ -1,5 +1,5 @@
-import { chunk } from '../model/sitemap.ts';
-import type { Timeline } from '../model/timeline.ts';
+import { chunk } from '../lib/chunk.ts';
+import type { Timeline } from '../model/site.ts';
 
 /**
  * How a build splits the site into Eleventy runs. Eleventy holds every page a run renders until the run ends, and

@@ -1,5 +1,5 @@
 import type { Qualifier } from '../schema/vocabulary.ts';
-import { textWidth } from './map.ts';
+import { textWidth } from './svg-text.ts';
 
 /**
  * A build-time chart of one measure's figures (the disputed-figures page and the "what was known when" pages):

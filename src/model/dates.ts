@@ -1,3 +1,4 @@
+import { TZDate } from '@date-fns/tz';
 import { UTCDate, utc } from '@date-fns/utc';
 import { format } from 'date-fns/format';
 import { isValid } from 'date-fns/isValid';
@@ -125,4 +126,23 @@ export function firstDay(date: EventDate): string {
   if (date.precision === 'year') return `${date.local}-01-01`;
   if (date.precision === 'month') return `${date.local}-01`;
   return date.local;
+}
+
+const FIXED_OFFSET = /^([+-])(\d{2}):(\d{2})$/;
+
+/** The instant a date begins, in UTC: its own instant for a timed date, else 00:00 on its first day in `zone`. */
+export function startInstant(date: EventDate, zone: string): string {
+  if (date.utc !== null) return date.utc;
+  const [y, m, d] = firstDay(date).split('-').map(Number) as [number, number, number];
+  const fixed = FIXED_OFFSET.exec(zone);
+  let ms: number;
+  if (fixed) {
+    // A fixed offset (the common case, and a hot path in large builds): plain arithmetic.
+    const midnight = new Date(0);
+    midnight.setUTCFullYear(y, m - 1, d);
+    ms = midnight.getTime() - (fixed[1] === '-' ? -1 : 1) * (Number(fixed[2]) * 60 + Number(fixed[3])) * 60_000;
+  } else {
+    ms = new TZDate(y, m - 1, d, 0, 0, 0, zone).getTime();
+  }
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }

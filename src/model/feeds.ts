@@ -1,7 +1,8 @@
-import { TZDate } from '@date-fns/tz';
-import { firstDay, type EventDate } from './dates.ts';
+import { firstDay, startInstant, type EventDate } from './dates.ts';
+import { citedSourceIds } from './citations.ts';
 import { escapeHtml, excerpt, htmlToText, xmlSafe } from './html-text.ts';
-import type { SourceView, Timeline, TimelineEvent } from './timeline.ts';
+import type { Timeline } from './site.ts';
+import type { SourceView, TimelineEvent } from './timeline.ts';
 
 /**
  * The Atom feed (`/feed.xml`) and JSON Feed 1.1 (`/feed.json`): one entry per event (the 100 updated last, on a
@@ -43,30 +44,6 @@ export interface Feed {
   updated: string;
   author: string;
   entries: FeedEntry[];
-}
-
-const FIXED_OFFSET = /^([+-])(\d{2}):(\d{2})$/;
-
-/** The instant a date begins, in UTC: its own instant for a timed date, else 00:00 on its first day in `zone`. */
-export function startInstant(date: EventDate, zone: string): string {
-  if (date.utc !== null) return date.utc;
-  const [y, m, d] = firstDay(date).split('-').map(Number) as [number, number, number];
-  const fixed = FIXED_OFFSET.exec(zone);
-  let ms: number;
-  if (fixed) {
-    // A fixed offset (the common case, and a hot path in large builds): plain arithmetic.
-    const midnight = new Date(0);
-    midnight.setUTCFullYear(y, m - 1, d);
-    ms = midnight.getTime() - (fixed[1] === '-' ? -1 : 1) * (Number(fixed[2]) * 60 + Number(fixed[3])) * 60_000;
-  } else {
-    ms = new TZDate(y, m - 1, d, 0, 0, 0, zone).getTime();
-  }
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
-/** The ids of every source an event quotes, in its sources and its claims, each once, in order of first use. */
-export function citedSourceIds(event: Pick<TimelineEvent, 'sources' | 'claims'>): string[] {
-  return [...new Set([...event.sources, ...event.claims].map((c) => c.source))];
 }
 
 /** `published` and `updated` for an event's entry, as documented above. */

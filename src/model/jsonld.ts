@@ -1,4 +1,4 @@
-import { citedSourceIds } from './feeds.ts';
+import { citedSourceIds } from './citations.ts';
 import { excerpt, htmlToText } from './html-text.ts';
 import type { Place, Site } from './types.ts';
 import type { SourceView, TimelineEvent } from './timeline.ts';

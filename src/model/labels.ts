@@ -53,3 +53,13 @@ function withTime(date: EventDate, approximate: boolean): string {
   const time = formatTime(date, approximate);
   return time ? `${formatCalendarDate(date)}, ${time}` : formatCalendarDate(date);
 }
+
+/** What an event's line says under its day heading, instead of repeating the date. */
+export function timeNote(date: EventDate, end: EventDate | null, approximate: boolean): string | null {
+  const parts: string[] = [];
+  if (date.precision === 'minute') parts.push(formatTime(date, approximate)!);
+  else if (date.precision === 'day') parts.push(approximate ? 'Time not reported; day approximate' : 'Time not reported');
+  else if (approximate) parts.push('Approximate date');
+  if (end) parts.push(`${parts.length ? 'until' : 'Until'} ${formatCalendarDate(end)}`);
+  return parts.length ? parts.join(', ') : null;
+}

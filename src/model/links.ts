@@ -1,6 +1,7 @@
 /** Site-relative URLs, one definition each, so that pages, feeds and tests agree. */
 export const eventPath = (id: string) => `/events/${id}/`;
 export const sourcePath = (id: string) => `/sources/${id}/`;
+export const asOfPath = (slug: string) => `/as-of/${slug}/`;
 
 /**
  * A link to the quoted passage itself (`#:~:text=`), per the URL Fragment Text Directives spec: the text and

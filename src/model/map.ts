@@ -2,6 +2,7 @@ import { geoAzimuthalEqualArea, geoBounds, geoCentroid, geoCircle, geoContains, 
 import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
+import { textWidth } from './svg-text.ts';
 
 /**
  * Locator maps, drawn at build time as plain data (path strings, points, labels) that a template prints as SVG:
@@ -328,11 +329,6 @@ export interface Box {
 const box = (x0: number, y0: number, x1: number, y1: number): Box => ({ x0, y0, x1, y1 });
 const intersects = (a: Box, b: Box, margin = 1) =>
   a.x0 < b.x1 + margin && b.x0 < a.x1 + margin && a.y0 < b.y1 + margin && b.y0 < a.y1 + margin;
-
-/** An estimate of a sans-serif text's width: good enough to keep labels apart, with a margin for wide fonts. */
-export function textWidth(text: string, fontSize: number, bold = false): number {
-  return text.length * fontSize * (bold ? 0.6 : 0.56);
-}
 
 function labelBox(label: MapLabel, fontSize: number): Box {
   const widths = label.lines.map((l) => textWidth(l.text, fontSize, true));

@@ -1,6 +1,7 @@
 import { excerpt, htmlToText } from './html-text.ts';
 import { eventPageJsonLd, scriptJson } from './jsonld.ts';
-import type { SourceView, Timeline, TimelineEvent } from './timeline.ts';
+import type { Timeline } from './site.ts';
+import type { SourceView, TimelineEvent } from './timeline.ts';
 
 /** What the layout and `_includes/head-meta.njk` print for a page besides its canonical address. */
 export interface PageMeta {

@@ -12,33 +12,6 @@ import type { Actor, Category, EventRecord, Place, Source } from './types.ts';
  * the locator maps and the home page's facts. Pure: the atlas comes in as an argument.
  */
 
-/** What an event's line says under its day heading, instead of repeating the date. */
-export function timeNote(date: EventDate, end: EventDate | null, approximate: boolean): string | null {
-  const parts: string[] = [];
-  if (date.precision === 'minute') parts.push(formatTime(date, approximate)!);
-  else if (date.precision === 'day') parts.push(approximate ? 'Time not reported; day approximate' : 'Time not reported');
-  else if (approximate) parts.push('Approximate date');
-  if (end) parts.push(`${parts.length ? 'until' : 'Until'} ${formatCalendarDate(end)}`);
-  return parts.length ? parts.join(', ') : null;
-}
-
-export interface SourceRef {
-  id: string;
-  title: string;
-  path: string;
-  /** `20 Sep 2023` */
-  published: string;
-}
-
-/** The distinct sources of an event's citations, in the order it first cites them. */
-export function sourceRefs(citations: readonly { source: string }[], sources: ReadonlyMap<string, Pick<Source, 'id' | 'title' | 'published'>>): SourceRef[] {
-  const ids = [...new Set(citations.map((c) => c.source))];
-  return ids.map((id) => {
-    const s = sources.get(id)!;
-    return { id, title: s.title, path: sourcePath(id), published: formatShortDate(s.published) };
-  });
-}
-
 /** The day before a date at its precision, as a label: the era start `2023-09` → `August 2023`. */
 export function periodBefore(date: EventDate): string {
   const [y, m = 1, d = 1] = date.local.split('-').map(Number) as [number, number?, number?];

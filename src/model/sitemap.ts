@@ -1,3 +1,5 @@
+import { chunk } from '../lib/chunk.ts';
+
 /**
  * `/sitemap.xml`: a sitemap index pointing to `/sitemap-1.xml`, `/sitemap-2.xml`, … of at most SITEMAP_CHUNK
  * addresses each (the protocol allows 50,000), so the sitemap stays valid however many events there are. The
@@ -25,13 +27,6 @@ export function sitemapPaths(items: readonly PageItem[]): string[] {
     for (const url of urls) if (typeof url === 'string' && url.endsWith('/')) paths.add(url);
   }
   return [...paths].sort();
-}
-
-export function chunk<T>(items: readonly T[], size: number): T[][] {
-  if (!Number.isInteger(size) || size < 1) throw new Error(`Internal error: chunks of ${size} items`);
-  const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
-  return chunks;
 }
 
 /** The sitemap's parts: part N (from 1) is `/sitemap-N.xml`. */

@@ -1,91 +1,18 @@
-import { MEASURES, QUALIFIERS, type ActorKind } from '../schema/vocabulary.ts';
-import { firstDay, type EventDate } from './dates.ts';
-import { formatCalendarDate, formatEventDate, formatShortDate, formatTime } from './labels.ts';
+import { MEASURES, QUALIFIERS } from '../schema/vocabulary.ts';
+import { sourceRefs } from './citations.ts';
+import { firstDay } from './dates.ts';
+import { formatCalendarDate, formatEventDate, formatShortDate, formatTime, timeNote } from './labels.ts';
 import { eventPath, sourcePath, textFragmentUrl } from './links.ts';
-import { embedPages, type EmbedPage } from './embed.ts';
 import { groupConsecutive, sortEvents } from './order.ts';
 import { planPeriods, type Period } from './periods.ts';
-import type { Atlas } from './map.ts';
-import { buildReader, sourceRefs, timeNote, type Reader, type SourceRef } from './pages.ts';
-import { buildReporting, claimReport, firstReport, lastModified, updateViews, type ClaimReport, type FirstReport, type Reporting, type UpdateView } from './reporting.ts';
-import type { Actor, Category, Citation, Claim, Content, EventRecord, Place, Site, Source } from './types.ts';
+import { claimReport, firstReport, lastModified, updateViews } from './reporting.ts';
+import type { CitationView, Era, SourceView, TimelineEvent } from './timeline-event.ts';
+import type { Actor, Category, Citation, Claim, Content, Place, Site } from './types.ts';
 
-export interface CitationView extends Citation {
-  sourceTitle: string;
-  sourcePath: string;
-  /** A link into the original article at the quoted passage, where its URL is known. */
-  passageUrl: string | null;
-}
+export type { CitationView, ClaimView, Day, Era, SourceView, TimelineEvent } from './timeline-event.ts';
 
-export interface ClaimView extends Claim, ClaimReport {
-  measureLabel: string;
-  /** `at least 200`, `hundreds`, `3,154` */
-  figureLabel: string;
-  claimantName: string;
-  /** Where the actor entry says: the claimant's schema.org type in JSON-LD. */
-  claimantKind: ActorKind | null;
-  sourceTitle: string;
-  sourcePath: string;
-}
-
-export interface TimelineEvent extends EventRecord {
-  /** Site-relative page path, `/events/<id>/`. */
-  path: string;
-  /** Rendered, sanitised body HTML. */
-  html: string;
-  /** Full date label: `Wednesday 20 September 2023, 13:00 local time (UTC+4) · 09:00 GMT`. */
-  dateLabel: string;
-  /** Only the time part, for timed events. */
-  timeLabel: string | null;
-  /** What the event's line says under its day heading: its time, or `Time not reported`; null when the heading says it all. */
-  timeNote: string | null;
-  shortDate: string;
-  /** For `<time datetime>`: the editor's ISO string, valid HTML at every precision. */
-  datetime: string;
-  era: 'background' | 'main';
-  categoryLabel: string;
-  actorRefs: Actor[];
-  placeRefs: Place[];
-  citations: CitationView[];
-  claimViews: ClaimView[];
-  sourceCount: number;
-  /** Each source the event cites, once, in citation order: for the printed timeline's references. */
-  sourceRefs: SourceRef[];
-  /** When and in which sources the event was first reported: see src/model/reporting.ts. */
-  firstReport: FirstReport;
-  /** Its corrections and updates, oldest first, and the latest one's date. */
-  updateViews: UpdateView[];
-  modified: EventDate | null;
-  /** Where the event sits on the timeline: `/#id`, or its period page when the timeline is split. */
-  timelinePath: string;
-  prev: { id: string; title: string; path: string } | null;
-  next: { id: string; title: string; path: string } | null;
-}
-
-export interface Day {
-  /** Local calendar date at the events' precision: `1991`, `2022-12`, `2023-09-20`. */
-  key: string;
-  heading: string;
-  anchor: string;
-  events: TimelineEvent[];
-}
-
-export interface Era {
-  id: 'background' | 'main';
-  title: string;
-  days: Day[];
-  /** Events in this era (on this page). */
-  count: number;
-}
-
-export interface SourceView extends Source {
-  path: string;
-  publishedLabel: string;
-  /** Events citing this source, in timeline order, with the passages they quote. */
-  citedBy: { event: TimelineEvent; quotes: string[] }[];
-}
-
-export interface Timeline {
+/** The events and sources as their pages show them: the domain every view and export starts from (and search indexes). */
+export interface TimelineCore {
   site: Site;
   events: TimelineEvent[];
   eras: Era[];
@@ -95,12 +22,6 @@ export interface Timeline {
   categories: Category[];
   actors: Actor[];
   places: Place[];
-  /** The embeddable timelines, `/embed/` and one per category, paged. */
-  embeds: EmbedPage[];
-  /** Category, actor and place pages, disputed figures, maps: see src/model/pages.ts. */
-  reader: Reader<TimelineEvent>;
-  /** Reporting moments and the "what was known when" pages: see src/model/reporting.ts. */
-  reporting: Reporting<TimelineEvent>;
 }
 
 /** Groups sorted events into the background era and the main one, each by local calendar date. */
@@ -123,30 +44,6 @@ export function figureLabel(claim: Pick<Claim, 'value' | 'max' | 'figure' | 'qua
   const value = claim.value === null ? (claim.figure ?? '') : claim.max === null ? number(claim.value) : `${number(claim.value)}–${number(claim.max)}`;
   const qualified = claim.qualifier ? `${QUALIFIERS[claim.qualifier]} ${value}` : value;
   return claim.value !== null && claim.figure ? `${qualified} (${claim.figure})` : qualified;
-}
-
-/** The events and sources as their pages show them: the part of the timeline that search indexes. */
-export type TimelineCore = Pick<Timeline, 'site' | 'events' | 'eras' | 'periods' | 'sources' | 'categories' | 'actors' | 'places'>;
-
-/**
- * Builds the one sorted Timeline the templates render. Each body is rendered once here; every lookup is a map,
- * so the cost grows with the number of events, not its square. A build passes the `core` it has already made,
- * so that the search index can start on it while the listings, maps and reporting pages are worked out.
- */
-export function buildTimeline(
-  content: Content,
-  render: (markdown: string) => string,
-  atlas: Atlas | null = null,
-  core: TimelineCore = buildTimelineCore(content, render),
-): Timeline {
-  const { events } = core;
-  const reader = buildReader(core, atlas);
-  return {
-    ...core,
-    embeds: embedPages(events, content.categories),
-    reader,
-    reporting: buildReporting({ events, sources: content.sources, zone: content.site.timeZone, figures: reader.figures }),
-  };
 }
 
 /** The sorted events, each with its rendered body, labels and neighbours, and the sources with what cites them. */

@@ -2,7 +2,8 @@ import { firstDay, type EventDate } from './dates.ts';
 import { eventDetailsHtml } from './feeds.ts';
 import { escapeHtml } from './html-text.ts';
 import { formatEventDate } from './labels.ts';
-import type { Timeline, TimelineEvent } from './timeline.ts';
+import type { Timeline } from './site.ts';
+import type { TimelineEvent } from './timeline.ts';
 
 /**
  * `/timeline.json` in TimelineJS3's JSON format (see shared/notes/timelinejs-export.md):

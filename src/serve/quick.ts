@@ -4,7 +4,8 @@ import type { BuiltModel } from '../build.ts';
 import { EVENT_TEMPLATE, renderSite } from '../eleventy/run.ts';
 import { loadContentFile } from '../load/content.ts';
 import { renderMarkdown } from '../markdown/render.ts';
-import { buildTimeline, type TimelineEvent } from '../model/timeline.ts';
+import { buildTimeline } from '../model/site.ts';
+import { type TimelineEvent } from '../model/timeline.ts';
 import { acquireOutputLock } from '../output-lock.ts';
 import { validateContent } from '../validate/index.ts';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuiltModel } from '../../src/build.ts';
 import { renderMarkdown } from '../../src/markdown/render.ts';
-import { buildTimeline } from '../../src/model/timeline.ts';
+import { buildTimeline } from '../../src/model/site.ts';
 import { loadAndValidate } from '../../src/pipeline.ts';
 import { quickEventPage } from '../../src/serve/quick.ts';
 import { tempProject } from '../helpers/project.ts';

@@ -3,7 +3,7 @@ import { sortDiagnostics } from '../../src/diagnostics/diagnostic.ts';
 import { renderMarkdown } from '../../src/markdown/render.ts';
 import { buildFeed, entryDates, eventDetailsHtml, jsonFeed } from '../../src/model/feeds.ts';
 import { eventPageJsonLd } from '../../src/model/jsonld.ts';
-import { buildTimeline } from '../../src/model/timeline.ts';
+import { buildTimeline } from '../../src/model/site.ts';
 import type { EventUpdate } from '../../src/model/types.ts';
 import { loadAndValidate } from '../../src/pipeline.ts';
 import { contentProject, eventWith, removeProject } from './support/content-project.ts';

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildFeed, citedSourceIds, entryDates, eventDetailsHtml, FEED_LIMIT, jsonFeed, latest, startInstant } from '../../src/model/feeds.ts';
+import { buildFeed, entryDates, eventDetailsHtml, FEED_LIMIT, jsonFeed, latest } from '../../src/model/feeds.ts';
+import { citedSourceIds } from '../../src/model/citations.ts';
+import { startInstant } from '../../src/model/dates.ts';
 import { date } from './support/dates.ts';
 import { exportTimeline } from './support/export-timeline.ts';
 import { citation, claim, eventRecord } from './support/records.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chunk, sitemapChunks, sitemapPaths, type PageItem } from '../../src/model/sitemap.ts';
+import { chunk } from '../../src/lib/chunk.ts';
+import { sitemapChunks, sitemapPaths, type PageItem } from '../../src/model/sitemap.ts';
 
 const items: PageItem[] = [
   { url: '/sources/' },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildTimeline, figureLabel } from '../../src/model/timeline.ts';
+import { buildTimeline } from '../../src/model/site.ts';
+import { figureLabel } from '../../src/model/timeline.ts';
 import type { Claim, Content } from '../../src/model/types.ts';
 import { date } from './support/dates.ts';
 import { citation, claim, eventRecord, sourceRecord } from './support/records.ts';

@@ -1,5 +1,5 @@
 import { renderMarkdown } from '../../../src/markdown/render.ts';
-import { buildTimeline, type Timeline } from '../../../src/model/timeline.ts';
+import { buildTimeline, type Timeline } from '../../../src/model/site.ts';
 import type { Content } from '../../../src/model/types.ts';
 import { date } from './dates.ts';
 import { citation, claim, eventRecord, sourceRecord } from './records.ts';
