@@ -1,4 +1,4 @@
-import { firstDay, startInstant, type EventDate } from './dates.ts';
+import { startInstant, type EventDate } from './dates.ts';
 import { citedSourceIds } from './citations.ts';
 import { escapeHtml, excerpt, htmlToText, xmlSafe } from './html-text.ts';
 import type { Timeline } from './site.ts';

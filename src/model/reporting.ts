@@ -5,7 +5,6 @@ import { lastDay, offsetLabel, parseEventDate, startInstant, type EventDate } fr
 import { citedSourceIds } from './citations.ts';
 import { formatCalendarDate, formatShortDate } from './labels.ts';
 import { asOfPath, sourcePath } from './links.ts';
-import { groupConsecutive } from './order.ts';
 import type { Claim, EventRecord, EventUpdate } from './types.ts';
 
 /**
