@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Diagnostic } from './diagnostics/diagnostic.ts';
 import { loadContent, type RawContent } from './load/content.ts';
-import type { Content } from './model/types.ts';
+import type { Content } from './schema/records.ts';
 import { validateContent } from './validate/index.ts';
 
 export interface Checked {

@@ -1,6 +1,7 @@
 import { formatDiagnostics, summarise } from '../diagnostics/reporter.ts';
-import { build } from '../build.ts';
-import { serveSite } from '../eleventy/run.ts';
+import { build, type BuiltModel } from '../build/build.ts';
+import { startPreview } from '../serve/preview.ts';
+import { readSiteUrl } from '../serve/site-url.ts';
 import { EXIT, helpText, parseArgs, UsageError, type FlagSpec } from './args.ts';
 import { isCI, runCli } from './run.ts';
 
@@ -44,3 +45,27 @@ await runCli(async (argv) => {
   }
   return EXIT.ok;
 });
+
+/**
+ * The editors' preview on http://localhost:<port>: serves the site already built into `outputDir`, rebuilds it
+ * on every change to content/ or templates/ with the same validated, atomic build as `npm run build`, and
+ * reloads the browser. A broken edit prints our diagnostics and the last good site stays up (see src/serve/).
+ */
+async function serveSite(projectRoot: string, outputDir: string, port: number, model?: BuiltModel): Promise<void> {
+  const siteUrl = process.env.SITE_URL ?? (await readSiteUrl(projectRoot));
+  let preview: Awaited<ReturnType<typeof startPreview>>;
+  try {
+    preview = await startPreview({ projectRoot, outputDir, port, ...(siteUrl ? { siteUrl } : {}), ...(model ? { model } : {}) });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new UsageError(`Port ${port} is already in use (another preview?). Stop it, or choose another port: npm start -- --port=${port + 1}`);
+    }
+    throw error;
+  }
+  console.log(`Preview: ${preview.url}  (rebuilds when content/ or templates/ change; Ctrl-C to stop)`);
+  const stop = () => {
+    void preview.close().finally(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

@@ -11,7 +11,7 @@ import { splitSentences } from '../extract/sentences.ts';
 import { splitFrontMatter } from '../load/front-matter.ts';
 import { decodeUtf8 } from '../load/read.ts';
 import { parseYaml } from '../load/yaml.ts';
-import { isDateProblem, parseEventDate } from '../model/dates.ts';
+import { isDateProblem, parseEventDate } from '../schema/dates.ts';
 import { renderEventFile } from '../scaffold/event-file.ts';
 import { actorSchema, placeSchema, siteSchema } from '../schema/lists.ts';
 import { sourceSchema } from '../schema/source.ts';

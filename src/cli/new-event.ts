@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseYaml } from '../load/yaml.ts';
-import { endsBeforeStart, isDateProblem, parseEventDate, type EventDate } from '../model/dates.ts';
+import { endsBeforeStart, isDateProblem, parseEventDate, type EventDate } from '../schema/dates.ts';
 import { renderEventFile } from '../scaffold/event-file.ts';
 import { slugify, uniqueId } from '../scaffold/slug.ts';
 import { ID_PATTERN } from '../schema/vocabulary.ts';

@@ -1,16 +1,16 @@
 import type UserConfig from '@11ty/eleventy/UserConfig';
 import { formatDiagnostics, summarise } from '../diagnostics/reporter.ts';
 import { renderMarkdown } from '../markdown/render.ts';
-import { eventsJson } from '../model/export-json.ts';
-import { eventsCsv } from '../model/csv.ts';
-import { buildFeed, jsonFeed } from '../model/feeds.ts';
-import { pageMeta } from '../model/page-meta.ts';
-import { sitemapChunks, type PageItem } from '../model/sitemap.ts';
-import { timelineJs } from '../model/timelinejs.ts';
-import { buildTimeline, type Timeline } from '../model/site.ts';
+import { eventsJson } from '../exports/events-json.ts';
+import { eventsCsv } from '../exports/csv.ts';
+import { buildFeed, jsonFeed } from '../exports/feeds.ts';
+import { pageMeta } from '../exports/page-meta.ts';
+import { sitemapChunks, type PageItem } from '../exports/sitemap.ts';
+import { timelineJs } from '../exports/timelinejs.ts';
+import { buildTimeline, type Timeline } from '../views/site.ts';
 import { loadAndValidate } from '../pipeline.ts';
-import { loadAtlas } from '../load/atlas.ts';
-import { facetPath, type FacetKind } from '../model/filters-index.ts';
+import { loadAtlas } from '../views/atlas.ts';
+import { facetPath, type FacetKind } from '../views/facets.ts';
 import { absoluteUrl, prefixPath } from './filters.ts';
 import { pagedLists, pagedSitemapPaths } from './runs.ts';
 

@@ -1,8 +1,7 @@
 import Eleventy from '@11ty/eleventy';
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import type { BuiltModel } from '../build.ts';
-import type { Timeline } from '../model/site.ts';
+import type { Timeline } from '../views/site.ts';
 import { collectGarbage, worthCollecting } from './memory.ts';
 import { pagedLists, planRuns, RENDERED_APART, type PagedLists } from './runs.ts';
 
@@ -99,34 +98,6 @@ async function renderOnce({ projectRoot, outputDir, timeline, quiet, only, skip 
   const results = (await eleventy.write()) as unknown as [unknown[], unknown[]] | unknown[];
   const written = Array.isArray(results[1]) ? results[1] : results;
   return Array.isArray(written) ? written.length : 0;
-}
-
-/**
- * The editors' preview on http://localhost:<port>: serves the site already built into `outputDir`, rebuilds it
- * on every change to content/ or templates/ with the same validated, atomic build as `npm run build`, and
- * reloads the browser. A broken edit prints our diagnostics and the last good site stays up (see src/serve/).
- */
-export async function serveSite(projectRoot: string, outputDir: string, port: number, model?: BuiltModel): Promise<void> {
-  // Loaded here, not at the top: only the preview needs them, and the preview's build imports this module.
-  const { startPreview } = await import('../serve/preview.ts');
-  const { readSiteUrl } = await import('../serve/site-url.ts');
-  const { UsageError } = await import('../cli/args.ts');
-  const siteUrl = process.env.SITE_URL ?? (await readSiteUrl(projectRoot));
-  let preview: Awaited<ReturnType<typeof startPreview>>;
-  try {
-    preview = await startPreview({ projectRoot, outputDir, port, ...(siteUrl ? { siteUrl } : {}), ...(model ? { model } : {}) });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      throw new UsageError(`Port ${port} is already in use (another preview?). Stop it, or choose another port: npm start -- --port=${port + 1}`);
-    }
-    throw error;
-  }
-  console.log(`Preview: ${preview.url}  (rebuilds when content/ or templates/ change; Ctrl-C to stop)`);
-  const stop = () => {
-    void preview.close().finally(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { chunk } from '../lib/chunk.ts';
-import type { Timeline } from '../model/site.ts';
+import type { Timeline } from '../views/site.ts';
 
 /**
  * How a build splits the site into Eleventy runs. Eleventy holds every page a run renders until the run ends, and

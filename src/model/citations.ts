@@ -1,6 +1,6 @@
 import { formatShortDate } from './labels.ts';
 import { sourcePath } from './links.ts';
-import type { Citation, Source } from './types.ts';
+import type { Citation, Source } from '../schema/records.ts';
 
 /** The ids of every source an event quotes, in its sources and its claims, each once, in order of first use. */
 export function citedSourceIds(event: { sources: readonly Pick<Citation, 'source'>[]; claims: readonly Pick<Citation, 'source'>[] }): string[] {

@@ -1,6 +1,6 @@
 import { UTCDate, utc } from '@date-fns/utc';
 import { format } from 'date-fns/format';
-import { offsetLabel, type EventDate } from './dates.ts';
+import { offsetLabel, type EventDate } from '../schema/dates.ts';
 
 // Calendar arithmetic on UTC dates: no time zone enters a calendar label, and UTCDate needs no Intl look-up per call.
 function calendarDate(local: string): UTCDate {

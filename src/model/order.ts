@@ -1,5 +1,5 @@
-import { compareEventDates } from './dates.ts';
-import type { EventRecord } from './types.ts';
+import { compareEventDates } from '../schema/dates.ts';
+import type { EventRecord } from '../schema/records.ts';
 
 /**
  * Timeline order, documented in the README: local calendar date (a year before its months, a month before its

@@ -1,6 +1,6 @@
 import { formatCalendarDate } from './labels.ts';
 import { groupConsecutive } from './order.ts';
-import type { Era, TimelineEvent } from './timeline.ts';
+import type { Era, TimelineEvent } from './timeline-event.ts';
 
 /**
  * The home page shows the whole timeline up to this many events; beyond it, the timeline is split into pages by

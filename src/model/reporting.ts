@@ -1,11 +1,11 @@
 import { UTCDate, utc } from '@date-fns/utc';
 import { format } from 'date-fns/format';
 import { UPDATE_TYPES, type UpdateType } from '../schema/vocabulary.ts';
-import { lastDay, offsetLabel, parseEventDate, startInstant, type EventDate } from './dates.ts';
+import { lastDay, offsetLabel, parseEventDate, startInstant, type EventDate } from '../schema/dates.ts';
 import { citedSourceIds } from './citations.ts';
 import { formatCalendarDate, formatShortDate } from './labels.ts';
 import { asOfPath, sourcePath } from './links.ts';
-import type { Claim, EventRecord, EventUpdate } from './types.ts';
+import type { Claim, EventRecord, EventUpdate } from '../schema/records.ts';
 
 /**
  * The second clock: when things were reported, kept apart from when they happened.

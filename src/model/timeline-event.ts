@@ -1,8 +1,8 @@
 import type { ActorKind } from '../schema/vocabulary.ts';
-import type { EventDate } from './dates.ts';
+import type { EventDate } from '../schema/dates.ts';
 import type { SourceRef } from './citations.ts';
 import type { ClaimReport, FirstReport, UpdateView } from './reporting.ts';
-import type { Actor, Citation, Claim, EventRecord, Place, Source } from './types.ts';
+import type { Actor, Citation, Claim, EventRecord, Place, Source } from '../schema/records.ts';
 
 /** An event as every page shows it: the validated record with its rendered body, labels, references and neighbours. */
 export interface CitationView extends Citation {

@@ -1,13 +1,13 @@
 import { MEASURES, QUALIFIERS } from '../schema/vocabulary.ts';
 import { sourceRefs } from './citations.ts';
-import { firstDay } from './dates.ts';
+import { firstDay } from '../schema/dates.ts';
 import { formatCalendarDate, formatEventDate, formatShortDate, formatTime, timeNote } from './labels.ts';
 import { eventPath, sourcePath, textFragmentUrl } from './links.ts';
 import { groupConsecutive, sortEvents } from './order.ts';
 import { planPeriods, type Period } from './periods.ts';
 import { claimReport, firstReport, lastModified, updateViews } from './reporting.ts';
 import type { CitationView, Era, SourceView, TimelineEvent } from './timeline-event.ts';
-import type { Actor, Category, Citation, Claim, Content, Place, Site } from './types.ts';
+import type { Actor, Category, Citation, Claim, Content, Place, Site } from '../schema/records.ts';
 
 export type { CitationView, ClaimView, Day, Era, SourceView, TimelineEvent } from './timeline-event.ts';
 

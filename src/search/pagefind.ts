@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { mapLimit } from '../concurrency.ts';
+import { mapLimit } from '../lib/concurrency.ts';
 import type { SearchRecord } from './records.ts';
 
 /** Pagefind's bundle: paths relative to `pagefind/`, and their bytes. */

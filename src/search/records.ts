@@ -1,5 +1,6 @@
-import { htmlToText } from '../model/html-text.ts';
-import type { SourceView, TimelineCore, TimelineEvent } from '../model/timeline.ts';
+import { htmlToText } from '../lib/html-text.ts';
+import type { SourceView, TimelineCore } from '../model/timeline.ts';
+import type { TimelineEvent } from '../model/timeline-event.ts';
 
 /** One page of the search index, in the shape of Pagefind's custom records. */
 export interface SearchRecord {

@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
-import { build, type BuiltModel } from '../build.ts';
+import { build, type BuiltModel } from '../build/build.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { formatDiagnostics, summarise } from '../diagnostics/reporter.ts';
 import { forgetTemplates } from '../eleventy/run.ts';
-import { formatDuration } from '../progress.ts';
+import { formatDuration } from '../lib/progress.ts';
 import { quickEventPage } from './quick.ts';
 import { startServer, type PreviewServer } from './server.ts';
 import { watchFolders } from './watch.ts';

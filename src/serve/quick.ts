@@ -1,12 +1,12 @@
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { BuiltModel } from '../build.ts';
+import type { BuiltModel } from '../build/build.ts';
 import { EVENT_TEMPLATE, renderSite } from '../eleventy/run.ts';
 import { loadContentFile } from '../load/content.ts';
 import { renderMarkdown } from '../markdown/render.ts';
-import { buildTimeline } from '../model/site.ts';
-import { type TimelineEvent } from '../model/timeline.ts';
-import { acquireOutputLock } from '../output-lock.ts';
+import { buildTimeline } from '../views/site.ts';
+import { type TimelineEvent } from '../model/timeline-event.ts';
+import { acquireOutputLock } from '../build/output-lock.ts';
 import { validateContent } from '../validate/index.ts';
 
 /** `content/events/x.md`: the one kind of change the quick page handles. */

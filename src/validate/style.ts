@@ -2,8 +2,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { makeDiagnostic } from '../diagnostics/make.ts';
 import type { RawContent } from '../load/content.ts';
 import type { FrontMatterFile } from '../load/front-matter.ts';
-import type { EventDate } from '../model/dates.ts';
-import type { EventRecord } from '../model/types.ts';
+import type { EventDate } from '../schema/dates.ts';
+import type { EventRecord } from '../schema/records.ts';
 import { styleSchema } from '../schema/style.ts';
 import { zodIssuesToDiagnostics } from './zod-issues.ts';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateProject } from '../../bench/generate.ts';
-import { FEED_LIMIT } from '../../src/model/feeds.ts';
+import { FEED_LIMIT } from '../../src/exports/feeds.ts';
 import { PAGE_LIMIT } from '../../src/model/periods.ts';
 import { checkAnchors } from '../../src/verify/anchors.ts';
 import { runCli, snapshot } from '../helpers/project.ts';

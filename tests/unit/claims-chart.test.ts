@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHART, chartValueLabel, chooseScale, drawClaimsChart, markerPath, markerShape, niceStep, position, type ChartFigure } from '../../src/model/claims-chart.ts';
+import { CHART, chartValueLabel, chooseScale, drawClaimsChart, markerPath, markerShape, niceStep, position, type ChartFigure } from '../../src/views/claims-chart.ts';
 
 const fig = (value: number | null, reported: string, extra: Partial<ChartFigure> = {}): ChartFigure => ({
   value,

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../src/markdown/render.ts';
-import { eventPageJsonLd } from '../../src/model/jsonld.ts';
-import { buildTimeline } from '../../src/model/site.ts';
+import { eventPageJsonLd } from '../../src/exports/jsonld.ts';
+import { buildTimeline } from '../../src/views/site.ts';
 import { loadAndValidate } from '../../src/pipeline.ts';
 import { contentProject, removeProject } from './support/content-project.ts';
 import { exportContent } from './support/export-timeline.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapLimit } from '../../src/concurrency.ts';
+import { mapLimit } from '../../src/lib/concurrency.ts';
 
 describe('mapLimit', () => {
   it('keeps the order of its results and never runs more than the limit at once', async () => {

@@ -1,10 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { sortDiagnostics } from '../../src/diagnostics/diagnostic.ts';
 import { renderMarkdown } from '../../src/markdown/render.ts';
-import { buildFeed, entryDates, eventDetailsHtml, jsonFeed } from '../../src/model/feeds.ts';
-import { eventPageJsonLd } from '../../src/model/jsonld.ts';
-import { buildTimeline } from '../../src/model/site.ts';
-import type { EventUpdate } from '../../src/model/types.ts';
+import { buildFeed, entryDates, eventDetailsHtml, jsonFeed } from '../../src/exports/feeds.ts';
+import { eventPageJsonLd } from '../../src/exports/jsonld.ts';
+import { buildTimeline } from '../../src/views/site.ts';
+import type { EventUpdate } from '../../src/schema/records.ts';
 import { loadAndValidate } from '../../src/pipeline.ts';
 import { contentProject, eventWith, removeProject } from './support/content-project.ts';
 import { date } from './support/dates.ts';

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { CSV_COLUMNS, csvField, csvRecord, eventsCsv } from '../../src/model/csv.ts';
+import { CSV_COLUMNS, csvField, csvRecord, eventsCsv } from '../../src/exports/csv.ts';
 import { exportTimeline } from './support/export-timeline.ts';
 
 describe('csvField (RFC 4180)', () => {

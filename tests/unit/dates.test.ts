@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  compareEventDates,
-  endsBeforeStart,
-  firstDay,
-  lastDay,
-  offsetLabel,
-  parseEventDate,
-  type EventDate,
-} from '../../src/model/dates.ts';
+import { compareEventDates, endsBeforeStart, firstDay, lastDay, offsetLabel, parseEventDate, type EventDate } from '../../src/schema/dates.ts';
 import { date } from './support/dates.ts';
 
 describe('parseEventDate: valid dates keep their precision and raw text', () => {

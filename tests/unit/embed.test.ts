@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { embedPages, embedPath } from '../../src/model/embed.ts';
+import { embedPages, embedPath } from '../../src/views/embed.ts';
 import { exportTimeline } from './support/export-timeline.ts';
 
 const timeline = exportTimeline();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildFeed, entryDates, eventDetailsHtml, FEED_LIMIT, jsonFeed, latest } from '../../src/model/feeds.ts';
+import { buildFeed, entryDates, eventDetailsHtml, FEED_LIMIT, jsonFeed, latest } from '../../src/exports/feeds.ts';
 import { citedSourceIds } from '../../src/model/citations.ts';
-import { startInstant } from '../../src/model/dates.ts';
+import { startInstant } from '../../src/schema/dates.ts';
 import { date } from './support/dates.ts';
 import { exportTimeline } from './support/export-timeline.ts';
 import { citation, claim, eventRecord } from './support/records.ts';

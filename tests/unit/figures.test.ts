@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupFigures, type FigureEvent } from '../../src/model/figures.ts';
+import { groupFigures, type FigureEvent } from '../../src/views/figures.ts';
 import type { ClaimView } from '../../src/model/timeline.ts';
 import { date } from './support/dates.ts';
 import { claim } from './support/records.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, excerpt, htmlToText, xmlSafe } from '../../src/model/html-text.ts';
+import { escapeHtml, excerpt, htmlToText, xmlSafe } from '../../src/lib/html-text.ts';
 
 describe('escapeHtml', () => {
   it.each([

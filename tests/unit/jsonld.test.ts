@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { eventPageJsonLd, newsArticleNode, placeNode, scriptJson } from '../../src/model/jsonld.ts';
-import { pageLookups, pageMeta } from '../../src/model/page-meta.ts';
+import { eventPageJsonLd, newsArticleNode, placeNode, scriptJson } from '../../src/exports/jsonld.ts';
+import { pageLookups, pageMeta } from '../../src/exports/page-meta.ts';
 import { exportTimeline } from './support/export-timeline.ts';
 
 const timeline = exportTimeline();

@@ -1,8 +1,8 @@
 import type { Topology } from 'topojson-specification';
 import { describe, expect, it } from 'vitest';
-import { loadAtlas } from '../../src/load/atlas.ts';
-import { drawLocatorMap, placeLabels, prepareAtlas, regionalCluster, type MapLabel, type MapPoint } from '../../src/model/map.ts';
-import { textWidth } from '../../src/model/svg-text.ts';
+import { loadAtlas } from '../../src/views/atlas.ts';
+import { drawLocatorMap, placeLabels, prepareAtlas, regionalCluster, type MapLabel, type MapPoint } from '../../src/views/map.ts';
+import { textWidth } from '../../src/views/svg-text.ts';
 
 /**
  * Two square countries sharing a border along 45° E, drawn by hand as TopoJSON (absolute coordinates, rings

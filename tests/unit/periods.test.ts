@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planPeriods, periodLabel } from '../../src/model/periods.ts';
-import type { Era, TimelineEvent } from '../../src/model/timeline.ts';
+import type { Era, TimelineEvent } from '../../src/model/timeline-event.ts';
 
 /** Only what planPeriods reads: id and the local date at its precision. */
 function ev(id: string, local: string): TimelineEvent {

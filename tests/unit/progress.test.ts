@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { formatDuration, startPhase } from '../../src/progress.ts';
+import { formatDuration, startPhase } from '../../src/lib/progress.ts';
 
 describe('startPhase', () => {
   beforeEach(() => vi.useFakeTimers());

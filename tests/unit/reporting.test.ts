@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FigureGroup } from '../../src/model/figures.ts';
-import { buildReporting, momentAt } from '../../src/model/as-of.ts';
+import type { FigureGroup } from '../../src/views/figures.ts';
+import { buildReporting, momentAt } from '../../src/views/as-of.ts';
 import { claimReport, firstReport, formatReportDate, knownAt, knownFrom, lastModified, momentSlug, reportingMoments, updateViews, zoneLabel } from '../../src/model/reporting.ts';
 import { date } from './support/dates.ts';
 import { citation, claim, eventRecord } from './support/records.ts';

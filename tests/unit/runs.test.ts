@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { worthCollecting } from '../../src/eleventy/memory.ts';
 import { EXPORT_TEMPLATES, PAGED_TEMPLATES, pageCap, pagedLists, pagedSitemapPaths, planRuns, RENDERED_APART } from '../../src/eleventy/runs.ts';
-import type { Timeline } from '../../src/model/site.ts';
+import type { Timeline } from '../../src/views/site.ts';
 
 const TEMPLATES = join(import.meta.dirname, '../../templates');
 const items = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => ({ path: `/${prefix}/${i}/` }));

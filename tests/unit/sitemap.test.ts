@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chunk } from '../../src/lib/chunk.ts';
-import { sitemapChunks, sitemapPaths, type PageItem } from '../../src/model/sitemap.ts';
+import { sitemapChunks, sitemapPaths, type PageItem } from '../../src/exports/sitemap.ts';
 
 const items: PageItem[] = [
   { url: '/sources/' },

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../src/markdown/render.ts';
 import { textFragmentUrl } from '../../src/model/links.ts';
-import { buildTimeline } from '../../src/model/site.ts';
+import { buildTimeline } from '../../src/views/site.ts';
 import { loadAndValidate } from '../../src/pipeline.ts';
 import { contentProject, eventWith, removeProject, VALID_CONTENT } from './support/content-project.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildTimeline } from '../../src/model/site.ts';
+import { buildTimeline } from '../../src/views/site.ts';
 import { figureLabel } from '../../src/model/timeline.ts';
-import type { Claim, Content } from '../../src/model/types.ts';
+import type { Claim, Content } from '../../src/schema/records.ts';
 import { date } from './support/dates.ts';
 import { citation, claim, eventRecord, sourceRecord } from './support/records.ts';
 

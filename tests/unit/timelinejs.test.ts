@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backgroundEra, buildTimelineJs, compareTjsDates, timelineJs, tjsDate, type TjsDate } from '../../src/model/timelinejs.ts';
+import { backgroundEra, buildTimelineJs, compareTjsDates, timelineJs, tjsDate, type TjsDate } from '../../src/exports/timelinejs.ts';
 import { date } from './support/dates.ts';
 import { exportTimeline } from './support/export-timeline.ts';
 

@@ -1,4 +1,4 @@
-import { isDateProblem, parseEventDate, type EventDate } from '../../../src/model/dates.ts';
+import { isDateProblem, parseEventDate, type EventDate } from '../../../src/schema/dates.ts';
 
 /** Parses a date that the test knows to be valid; a problem here is a broken fixture, so it throws. */
 export function date(raw: string): EventDate {

@@ -1,6 +1,6 @@
 import { renderMarkdown } from '../../../src/markdown/render.ts';
-import { buildTimeline, type Timeline } from '../../../src/model/site.ts';
-import type { Content } from '../../../src/model/types.ts';
+import { buildTimeline, type Timeline } from '../../../src/views/site.ts';
+import type { Content } from '../../../src/schema/records.ts';
 import { date } from './dates.ts';
 import { citation, claim, eventRecord, sourceRecord } from './records.ts';
 

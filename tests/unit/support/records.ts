@@ -1,4 +1,4 @@
-import type { Citation, Claim, EventRecord, Source } from '../../../src/model/types.ts';
+import type { Citation, Claim, EventRecord, Source } from '../../../src/schema/records.ts';
 import { date } from './dates.ts';
 
 /** A valid EventRecord built by hand, for pure model functions; only what a test names differs. */

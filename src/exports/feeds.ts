@@ -1,8 +1,9 @@
-import { startInstant, type EventDate } from './dates.ts';
-import { citedSourceIds } from './citations.ts';
-import { escapeHtml, excerpt, htmlToText, xmlSafe } from './html-text.ts';
-import type { Timeline } from './site.ts';
-import type { SourceView, TimelineEvent } from './timeline.ts';
+import { startInstant, type EventDate } from '../schema/dates.ts';
+import { citedSourceIds } from '../model/citations.ts';
+import { escapeHtml, excerpt, htmlToText, xmlSafe } from '../lib/html-text.ts';
+import type { Timeline } from '../views/site.ts';
+import type { SourceView } from '../model/timeline.ts';
+import type { TimelineEvent } from '../model/timeline-event.ts';
 
 /**
  * The Atom feed (`/feed.xml`) and JSON Feed 1.1 (`/feed.json`): one entry per event (the 100 updated last, on a

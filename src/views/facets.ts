@@ -1,4 +1,4 @@
-import type { Actor, Category, EventRecord, Place } from './types.ts';
+import type { Actor, Category, EventRecord, Place } from '../schema/records.ts';
 
 export type FacetKind = 'category' | 'actor' | 'place';
 

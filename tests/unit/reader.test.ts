@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../src/markdown/render.ts';
-import { facetPath, type Facet } from '../../src/model/filters-index.ts';
-import { drawLocatorMap } from '../../src/model/map.ts';
-import { paginate, periodBefore } from '../../src/model/pages.ts';
+import { facetPath, type Facet } from '../../src/views/facets.ts';
+import { drawLocatorMap } from '../../src/views/map.ts';
+import { paginate, periodBefore } from '../../src/views/reader.ts';
 import { sourceRefs } from '../../src/model/citations.ts';
 import { timeNote } from '../../src/model/labels.ts';
-import { buildTimeline } from '../../src/model/site.ts';
-import type { Content } from '../../src/model/types.ts';
+import { buildTimeline } from '../../src/views/site.ts';
+import type { Content } from '../../src/schema/records.ts';
 import { date } from './support/dates.ts';
 import { citation, claim, eventRecord, sourceRecord } from './support/records.ts';
 

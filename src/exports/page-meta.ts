@@ -1,7 +1,8 @@
-import { excerpt, htmlToText } from './html-text.ts';
+import { excerpt, htmlToText } from '../lib/html-text.ts';
 import { eventPageJsonLd, scriptJson } from './jsonld.ts';
-import type { Timeline } from './site.ts';
-import type { SourceView, TimelineEvent } from './timeline.ts';
+import type { Timeline } from '../views/site.ts';
+import type { SourceView } from '../model/timeline.ts';
+import type { TimelineEvent } from '../model/timeline-event.ts';
 
 /** What the layout and `_includes/head-meta.njk` print for a page besides its canonical address. */
 export interface PageMeta {

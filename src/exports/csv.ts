@@ -1,5 +1,5 @@
-import { htmlToText } from './html-text.ts';
-import type { Timeline } from './site.ts';
+import { htmlToText } from '../lib/html-text.ts';
+import type { Timeline } from '../views/site.ts';
 
 /**
  * `/events.csv`: one row per event, in timeline order, for spreadsheets and data tools. RFC 4180: a header row,

@@ -1,9 +1,9 @@
-import { startInstant, type EventDate } from './dates.ts';
+import { startInstant, type EventDate } from '../schema/dates.ts';
 import { filterFigures, regroupFigures, type FigureEntry, type FigureGroup } from './figures.ts';
-import { formatCalendarDate } from './labels.ts';
-import { asOfPath } from './links.ts';
-import { groupConsecutive } from './order.ts';
-import { formatReportDate, knownAt, reportingMoments, zoneLabel, type Moment, type Reported } from './reporting.ts';
+import { formatCalendarDate } from '../model/labels.ts';
+import { asOfPath } from '../model/links.ts';
+import { groupConsecutive } from '../model/order.ts';
+import { formatReportDate, knownAt, reportingMoments, zoneLabel, type Moment, type Reported } from '../model/reporting.ts';
 
 /**
  * The "what was known when" pages, made from the reporting clock (src/model/reporting.ts): one page per

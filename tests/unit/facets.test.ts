@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { facetPath, formatCoordinates, indexFacets, mostUsed } from '../../src/model/filters-index.ts';
-import type { Actor, Category, Place } from '../../src/model/types.ts';
+import { facetPath, formatCoordinates, indexFacets, mostUsed } from '../../src/views/facets.ts';
+import type { Actor, Category, Place } from '../../src/schema/records.ts';
 import { eventRecord } from './support/records.ts';
 
 const categories: Category[] = [

@@ -1,4 +1,4 @@
-import type { ActorKind, Measure, Qualifier, UpdateType } from '../schema/vocabulary.ts';
+import type { ActorKind, Measure, Qualifier, UpdateType } from './vocabulary.ts';
 import type { EventDate } from './dates.ts';
 
 export interface Site {

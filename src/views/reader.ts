@@ -1,9 +1,9 @@
-import type { EventDate } from './dates.ts';
+import type { EventDate } from '../schema/dates.ts';
 import { groupFigures, type FigureEvent, type FigureGroup } from './figures.ts';
-import { facetPath, indexFacets, mostUsed, type Facet, type Facets } from './filters-index.ts';
-import { formatCalendarDate } from './labels.ts';
+import { facetPath, indexFacets, mostUsed, type Facet, type Facets } from './facets.ts';
+import { formatCalendarDate } from '../model/labels.ts';
 import { drawLocatorMap, regionalCluster, type Atlas, type LocatorMap } from './map.ts';
-import type { Actor, Category, EventRecord, Place } from './types.ts';
+import type { Actor, Category, EventRecord, Place } from '../schema/records.ts';
 
 /**
  * What the reader-facing pages need beyond the Timeline itself, computed once per build: the per-category, per-

@@ -1,20 +1,20 @@
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { Diagnostic } from './diagnostics/diagnostic.ts';
-import { renderSite } from './eleventy/run.ts';
-import { pageCap } from './eleventy/runs.ts';
-import { loadAtlas } from './load/atlas.ts';
-import { MarkdownRenderer } from './markdown/parallel.ts';
-import { renderMarkdown } from './markdown/render.ts';
-import { buildTimeline, type Timeline } from './model/site.ts';
-import { buildTimelineCore } from './model/timeline.ts';
-import type { RawContent } from './load/content.ts';
-import type { Content } from './model/types.ts';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { renderSite } from '../eleventy/run.ts';
+import { pageCap } from '../eleventy/runs.ts';
+import { loadAtlas } from '../views/atlas.ts';
+import { MarkdownRenderer } from '../markdown/parallel.ts';
+import { renderMarkdown } from '../markdown/render.ts';
+import { buildTimeline, type Timeline } from '../views/site.ts';
+import { buildTimelineCore } from '../model/timeline.ts';
+import type { RawContent } from '../load/content.ts';
+import type { Content } from '../schema/records.ts';
 import { acquireOutputLock, sweepLeftovers } from './output-lock.ts';
-import { loadAndValidate } from './pipeline.ts';
-import { formatDuration, startPhase } from './progress.ts';
-import { indexRecords, writeSearchBundle } from './search/pagefind.ts';
-import { searchRecords } from './search/records.ts';
+import { loadAndValidate } from '../pipeline.ts';
+import { formatDuration, startPhase } from '../lib/progress.ts';
+import { indexRecords, writeSearchBundle } from '../search/pagefind.ts';
+import { searchRecords } from '../search/records.ts';
 
 export interface BuildOptions {
   projectRoot: string;

@@ -1,6 +1,6 @@
 import { MEASURES, type Measure, type Qualifier } from '../schema/vocabulary.ts';
 import { drawClaimsChart, type ClaimsChart } from './claims-chart.ts';
-import type { ClaimView } from './timeline.ts';
+import type { ClaimView } from '../model/timeline.ts';
 
 /** One figure as one claimant gave it in one source. */
 export interface FigureEntry {
@@ -44,7 +44,7 @@ export interface FigureGroup {
   /** How many figures, claimants and sources the group brings together. */
   figureCount: number;
   sourceCount: number;
-  /** The build-time chart of the group's figures (src/model/claims-chart.ts); null when none is a number. */
+  /** The build-time chart of the group's figures (src/views/claims-chart.ts); null when none is a number. */
   chart: ClaimsChart | null;
 }
 

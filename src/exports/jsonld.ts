@@ -1,7 +1,8 @@
-import { citedSourceIds } from './citations.ts';
-import { excerpt, htmlToText } from './html-text.ts';
-import type { Place, Site } from './types.ts';
-import type { SourceView, TimelineEvent } from './timeline.ts';
+import { citedSourceIds } from '../model/citations.ts';
+import { excerpt, htmlToText } from '../lib/html-text.ts';
+import type { Place, Site } from '../schema/records.ts';
+import type { SourceView } from '../model/timeline.ts';
+import type { TimelineEvent } from '../model/timeline-event.ts';
 
 /**
  * schema.org JSON-LD for an event page. `citation` belongs to creative works, not to `Event`, so the page is a

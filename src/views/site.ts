@@ -1,19 +1,20 @@
 import { embedPages, type EmbedPage } from './embed.ts';
 import type { Atlas } from './map.ts';
-import { buildReader, type Reader } from './pages.ts';
+import { buildReader, type Reader } from './reader.ts';
 import { buildReporting, type Reporting } from './as-of.ts';
-import { buildTimelineCore, type TimelineCore, type TimelineEvent } from './timeline.ts';
-import type { Content } from './types.ts';
+import { buildTimelineCore, type TimelineCore } from '../model/timeline.ts';
+import { type TimelineEvent } from '../model/timeline-event.ts';
+import type { Content } from '../schema/records.ts';
 
-export type { TimelineCore } from './timeline.ts';
+export type { TimelineCore } from '../model/timeline.ts';
 
 /** The whole site's model: the timeline's core and every view made from it (listings, maps, figures, as-of pages, embeds). */
 export interface Timeline extends TimelineCore {
   /** The embeddable timelines, `/embed/` and one per category, paged. */
   embeds: EmbedPage[];
-  /** Category, actor and place pages, disputed figures, maps: see src/model/pages.ts. */
+  /** Category, actor and place pages, disputed figures, maps: see src/views/reader.ts. */
   reader: Reader<TimelineEvent>;
-  /** Reporting moments and the "what was known when" pages: see src/model/reporting.ts. */
+  /** Reporting moments and the "what was known when" pages: see src/views/as-of.ts. */
   reporting: Reporting<TimelineEvent>;
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Topology } from 'topojson-specification';
-import { prepareAtlas, type Atlas } from '../model/map.ts';
+import { prepareAtlas, type Atlas } from './map.ts';
 
 /**
  * Natural Earth's 1:50m countries (public domain) from the world-atlas package, read from node_modules at build

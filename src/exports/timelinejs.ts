@@ -1,9 +1,9 @@
-import { firstDay, type EventDate } from './dates.ts';
+import { firstDay, type EventDate } from '../schema/dates.ts';
 import { eventDetailsHtml } from './feeds.ts';
-import { escapeHtml } from './html-text.ts';
-import { formatEventDate } from './labels.ts';
-import type { Timeline } from './site.ts';
-import type { TimelineEvent } from './timeline.ts';
+import { escapeHtml } from '../lib/html-text.ts';
+import { formatEventDate } from '../model/labels.ts';
+import type { Timeline } from '../views/site.ts';
+import type { TimelineEvent } from '../model/timeline-event.ts';
 
 /**
  * `/timeline.json` in TimelineJS3's JSON format (see shared/notes/timelinejs-export.md):

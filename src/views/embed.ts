@@ -1,7 +1,7 @@
-import { formatCalendarDate } from './labels.ts';
-import { groupConsecutive } from './order.ts';
-import type { TimelineEvent } from './timeline.ts';
-import type { Category } from './types.ts';
+import { formatCalendarDate } from '../model/labels.ts';
+import { groupConsecutive } from '../model/order.ts';
+import type { TimelineEvent } from '../model/timeline-event.ts';
+import type { Category } from '../schema/records.ts';
 
 /**
  * The embeddable timelines (`/embed/` and `/embed/<category>/`), for an `<iframe>` in someone else's article.

@@ -1,5 +1,5 @@
-import type { EventDate } from './dates.ts';
-import type { Timeline } from './site.ts';
+import type { EventDate } from '../schema/dates.ts';
+import type { Timeline } from '../views/site.ts';
 
 const dateOut = (d: EventDate | null) => d && { date: d.raw, precision: d.precision, utc: d.utc };
 
