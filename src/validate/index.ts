@@ -10,6 +10,7 @@ import { idRules } from './rules/ids.ts';
 import { quoteRules } from './rules/quotes.ts';
 import { referenceRules } from './rules/references.ts';
 import { schemaRules } from './rules/schema.ts';
+import { textRules } from './rules/text.ts';
 import { singleSourceRules, unusedRules } from './rules/usage.ts';
 import { checkStyle } from './style.ts';
 
@@ -30,6 +31,7 @@ export const FAMILIES: readonly Family[] = [
   { name: 'quotes', phase: 'file', check: quoteRules },
   { name: 'claims', phase: 'file', check: claimRules },
   { name: 'single-source', phase: 'file', check: singleSourceRules },
+  { name: 'text', phase: 'file', check: textRules },
   { name: 'unused', phase: 'unused', check: unusedRules },
   // House style: warnings only (a broken content/style.yml is an error like any other file).
   { name: 'style', phase: 'style', check: (ctx) => checkStyle(ctx.raw, ctx.model.events) },
