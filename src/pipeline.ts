@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Diagnostic } from './diagnostics/diagnostic.ts';
+import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.ts';
 import { loadContent, type RawContent } from './load/content.ts';
 import type { Content } from './schema/records.ts';
 import { validateContent } from './validate/index.ts';
@@ -24,5 +24,5 @@ export async function loadAndValidate(
   onLoaded?.(raw);
   const { content, diagnostics } = validateContent(raw);
   const all = [...loadProblems, ...diagnostics];
-  return { content: all.some((d) => d.severity === 'error') ? null : content, diagnostics: all, raw };
+  return { content: hasErrors(all) ? null : content, diagnostics: all, raw };
 }

@@ -1,4 +1,4 @@
-import { formatDiagnostics, summarise } from '../diagnostics/reporter.ts';
+import { failureReport } from '../diagnostics/reporter.ts';
 import { build, type BuiltModel } from '../build/build.ts';
 import { startPreview } from '../serve/preview.ts';
 import { readSiteUrl } from '../serve/site-url.ts';
@@ -34,9 +34,7 @@ await runCli(async (argv) => {
     log: quiet ? () => {} : (line) => console.log(line),
   });
   if (!result.ok) {
-    const errors = result.diagnostics.filter((d) => d.severity === 'error');
-    console.error(formatDiagnostics(errors));
-    console.error(`\n${summarise(errors)} Nothing was written; ${output}/ is unchanged.`);
+    console.error(failureReport(result.diagnostics, `Nothing was written; ${output}/ is unchanged.`));
     return EXIT.content;
   }
   if (flags.has('serve')) {

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { RULES } from '../diagnostics/catalog.ts';
-import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import { formatDiagnostics, summarise } from '../diagnostics/reporter.ts';
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { formatDiagnostics, summarise, toSafeJson } from '../diagnostics/reporter.ts';
 import { loadAndValidate } from '../pipeline.ts';
 import { EXIT, helpText, parseArgs, UsageError, type FlagSpec } from './args.ts';
 import { runCli } from './run.ts';
@@ -42,9 +42,9 @@ await runCli(async (argv) => {
   const { diagnostics: all } = await loadAndValidate(root);
   const diagnostics = all.filter(inSelection);
   const elsewhere = all.filter((d) => !inSelection(d) && d.severity === 'error').length;
-  const failed = diagnostics.some((d) => d.severity === 'error');
+  const failed = hasErrors(diagnostics);
   if (format === 'json') {
-    console.log(JSON.stringify({ ok: !failed, diagnostics }, null, 2));
+    console.log(toSafeJson({ ok: !failed, diagnostics }));
   } else {
     if (diagnostics.length > 0) console.log(`${formatDiagnostics(diagnostics)}\n`);
     console.log(summarise(diagnostics));

@@ -161,6 +161,26 @@ export const RULES = {
     summary: "A word from the loaded-terms list of `content/style.yml` in a summary or title, outside quotation marks.",
     hint: 'Use the neutral wording suggested, or quote the word and say who used it.',
   },
+  'text/lone-surrogate': {
+    severity: 'error',
+    summary: 'Text holds half of a UTF-16 surrogate pair (often from a `\\uD800`-style escape): it cannot be written as UTF-8, and the search index stops on it.',
+    hint: 'Delete the escape or the character and type the intended character itself.',
+  },
+  'text/control-character': {
+    severity: 'error',
+    summary: 'Text holds a control character (U+0000–U+001F other than tab and line break, or U+007F–U+009F): feeds holding one are not valid XML.',
+    hint: 'Delete the character; it is usually left over from a copy and paste or a `\\u0001`-style escape.',
+  },
+  'text/bidi-control': {
+    severity: 'warning',
+    summary: 'Text holds a bidirectional override or isolate (U+202A–U+202E, U+2066–U+2069), which can make it display in a misleading order.',
+    hint: 'Delete the character; right-to-left scripts display correctly without it.',
+  },
+  'text/zero-width': {
+    severity: 'warning',
+    summary: 'Text holds an invisible character (U+200B–U+200D, U+2060, U+FEFF) that breaks searching and matching without showing.',
+    hint: 'Delete the character (in most editors, move across it with the arrow keys and delete it).',
+  },
 } as const satisfies Record<string, Rule>;
 
 export type RuleId = keyof typeof RULES;

@@ -1,5 +1,5 @@
 import type UserConfig from '@11ty/eleventy/UserConfig';
-import { formatDiagnostics, summarise } from '../diagnostics/reporter.ts';
+import { failureReport } from '../diagnostics/reporter.ts';
 import { renderMarkdown } from '../markdown/render.ts';
 import { eventsJson } from '../exports/events-json.ts';
 import { eventsCsv } from '../exports/csv.ts';
@@ -22,10 +22,7 @@ export class ContentError extends Error {
 /** Loads, validates and models `content/`, or throws a ContentError listing every problem. */
 export async function loadTimeline(projectRoot: string): Promise<Timeline> {
   const { content, diagnostics } = await loadAndValidate(projectRoot);
-  if (!content) {
-    const errors = diagnostics.filter((d) => d.severity === 'error');
-    throw new ContentError(`${formatDiagnostics(errors)}\n\n${summarise(errors)}`);
-  }
+  if (!content) throw new ContentError(failureReport(diagnostics));
   return buildTimeline(content, renderMarkdown, loadAtlas());
 }
 

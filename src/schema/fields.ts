@@ -16,3 +16,7 @@ export const text = z.string().trim().min(1, { error: 'expected some text' });
 
 /** A boolean that must be written as one: `"false"` in quotes is an error, not a quiet `true`. */
 export const flag = z.boolean({ error: 'expected true or false, without quotes' });
+
+/** `en`, `hy`, `pt-BR`: a BCP 47 tag, as the `lang` attribute and the feeds' language need. */
+export const languageTag = (example: string) =>
+  z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, { error: `expected a BCP 47 language tag such as \`${example}\`` });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateString, httpUrl, id, text } from './fields.ts';
+import { dateString, httpUrl, id, languageTag, text } from './fields.ts';
 import { ACTOR_KINDS } from './vocabulary.ts';
 
 export const actorSchema = z.strictObject({
@@ -10,7 +10,11 @@ export const actorSchema = z.strictObject({
   kind: z.enum(ACTOR_KINDS).optional(),
 });
 
-const zone = z.string().refine(isTimeZone, { error: 'expected an offset such as `+04:00` or an IANA zone such as `Europe/Moscow`' });
+/** `unknown` names the thing in the message: the check reads "Unknown time zone `X`", not "missing field". */
+const zone = z.string().refine(isTimeZone, {
+  error: 'expected an IANA time zone such as `Asia/Baku`, or an offset such as `+04:00`',
+  params: { unknown: 'time zone' },
+});
 
 export const placeSchema = z.strictObject({
   name: text,
@@ -32,7 +36,7 @@ export const siteSchema = z.strictObject({
   description: text,
   introduction: text.optional(),
   url: httpUrl,
-  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/),
+  language: languageTag('en'),
   time_zone: zone,
   /** Events before this date form the background era. */
   era_start: dateString,

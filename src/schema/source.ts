@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateString, flag, httpUrl, id, text } from './fields.ts';
+import { dateString, flag, httpUrl, id, languageTag, text } from './fields.ts';
 
 export const sourceSchema = z.strictObject({
   id,
@@ -11,8 +11,8 @@ export const sourceSchema = z.strictObject({
   published: dateString,
   /** Why the publication date is inferred, where the copy does not state it. */
   published_inferred: text.optional(),
-  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, { error: 'expected a language tag such as `en`' }),
-  translated_from: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, { error: 'expected a language tag such as `de`' }).optional(),
+  language: languageTag('en'),
+  translated_from: languageTag('de').optional(),
   translated_from_inferred: text.optional(),
   /** What was removed from the copy as page furniture. */
   removed: text.optional(),

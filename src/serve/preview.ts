@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { build, type BuiltModel } from '../build/build.ts';
-import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import { formatDiagnostics, summarise } from '../diagnostics/reporter.ts';
+import { failureReport } from '../diagnostics/reporter.ts';
 import { forgetTemplates } from '../eleventy/run.ts';
 import { formatDuration } from '../lib/progress.ts';
 import { quickEventPage } from './quick.ts';
@@ -91,7 +90,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
         log(`Rebuilt after a change to ${what} in ${formatDuration(performance.now() - started)}.`);
         server.reload();
       } else {
-        const report = describeProblems(result.diagnostics);
+        const report = failureReport(result.diagnostics);
         error(`\nThe change to ${what} broke the build:\n\n${report}\n\nThe preview still shows the last good build; it rebuilds when you save again.`);
         server.problem(`${report}\n\nThe page shows the last good build. Fix the problem and save: the preview rebuilds.`);
       }
@@ -121,10 +120,6 @@ export function isSourceFile(path: string): boolean {
   return /\.(?:md|ya?ml)$/.test(path);
 }
 
-export function describeProblems(diagnostics: readonly Diagnostic[]): string {
-  const errors = diagnostics.filter((d) => d.severity === 'error');
-  return `${formatDiagnostics(errors)}\n\n${summarise(errors)}`;
-}
 
 /** An error and its causes as plain sentences, e.g. Eleventy's "Having trouble rendering njk template". */
 export function messages(error: unknown): string {

@@ -1,6 +1,7 @@
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { BuiltModel } from '../build/build.ts';
+import { hasErrors } from '../diagnostics/diagnostic.ts';
 import { EVENT_TEMPLATE, renderSite } from '../eleventy/run.ts';
 import { loadContentFile } from '../load/content.ts';
 import { renderMarkdown } from '../markdown/render.ts';
@@ -28,7 +29,7 @@ export async function quickEventPage(projectRoot: string, outputDir: string, las
   const { file, diagnostics: loadProblems } = await loadContentFile(join(projectRoot, path), projectRoot);
   if (!file || loadProblems.length > 0) return null;
   const { content, diagnostics } = validateContent({ ...last.raw, events: [file] });
-  if (!content || diagnostics.some((d) => d.severity === 'error')) return null;
+  if (!content || hasErrors(diagnostics)) return null;
   const before = last.timeline.events.find((e) => e.file === path);
   const edited = content.events[0];
   // Where the event sits (its neighbours, its timeline page) is the last build's only while its id and its place

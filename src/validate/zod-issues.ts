@@ -90,6 +90,18 @@ export function zodIssuesToDiagnostics(
       );
       continue;
     }
+    if (issue.code === 'custom' && input !== undefined && typeof issue.params?.unknown === 'string') {
+      // A value of the right kind that names nothing known, such as a time zone that does not exist.
+      out.push(
+        makeDiagnostic('schema/format', file, yaml.locate(path), {
+          field,
+          message: `Unknown ${issue.params.unknown} ${describe(input).replace(/^text /, '')} in \`${field}\`.`,
+          expected: expectedText(issue),
+          actual: String(input),
+        }),
+      );
+      continue;
+    }
     if (issue.code === 'custom') {
       // Our own cross-field rules (e.g. a claim's value or figure) carry their whole message.
       out.push(makeDiagnostic('schema/required', file, yaml.locate(path), { field, message: `${issue.message[0]!.toUpperCase()}${issue.message.slice(1)}.` }));

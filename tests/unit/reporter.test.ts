@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.ts';
-import { formatDiagnostics, formatOne, summarise } from '../../src/diagnostics/reporter.ts';
+import { escapeControls, failureReport, formatDiagnostics, formatOne, summarise, toSafeJson } from '../../src/diagnostics/reporter.ts';
 
 const base: Diagnostic = {
   file: 'content/events/bad.md',
@@ -104,5 +104,52 @@ describe('summarise', () => {
     ],
   ])('%s', (_, list, summary) => {
     expect(summarise(list.map(d))).toBe(summary);
+  });
+});
+
+describe('failureReport', () => {
+  it('lists only the errors, then their count, then what follows it on the same line', () => {
+    const report = failureReport([d({}), d({ line: 8, severity: 'warning', ruleId: 'event/single-source', message: 'One article.' })], 'Nothing was written.');
+    expect(report).toBe(
+      [
+        'content/events/bad.md',
+        '  content/events/bad.md:4:11  category: Unknown category `militray`. Did you mean `military`?  ref/unknown',
+        '',
+        '1 error and 0 warnings in 1 file. Nothing was written.',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('terminal controls in what the reporter prints (issue 18)', () => {
+  // Everything the terminal could act on; tab and newline only where the report's layout allows them.
+  // eslint-disable-next-line no-control-regex -- matching controls is the point
+  const RAW = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+  const hostile = '\u001b]0;PWNED\u0007\u001b[2J\u001b[31mFAKE: 0 errors';
+
+  it('shows C0 and C1 controls and bidi overrides as visible escapes', () => {
+    const line = formatOne(d({ message: `Unexpected text \`${hostile}\`.`, hint: 'a\u009b2Jb', expected: 'x\u202ey\u2066z' }));
+    expect(line).toBe(
+      [
+        '  content/events/bad.md:4:11  category: Unexpected text `\\u001b]0;PWNED\\u0007\\u001b[2J\\u001b[31mFAKE: 0 errors`. (expected x\\u202ey\\u2066z)  ref/unknown',
+        '      hint: a\\u009b2Jb',
+      ].join('\n'),
+    );
+    expect(line).not.toMatch(RAW);
+  });
+
+  it('keeps a value from starting a line of its own', () => {
+    expect(escapeControls('a\nb\tc')).toBe('a\\u000ab\\u0009c');
+  });
+
+  it('escapes the file name heading a group too', () => {
+    expect(formatDiagnostics([d({ file: 'content/events/\u001b[2J.md' })]).split('\n')[0]).toBe('content/events/\\u001b[2J.md');
+  });
+
+  it('keeps --format=json valid, with the same values once decoded', () => {
+    const value = { diagnostics: [d({ message: `${hostile}\u0085\u202e` })] };
+    const json = toSafeJson(value);
+    expect(json).not.toMatch(RAW);
+    expect(JSON.parse(json)).toEqual(value);
   });
 });
