@@ -1,5 +1,9 @@
 import { formatDiagnostics, summarise } from '../diagnostics/reporter.ts';
 import { build } from '../build.ts';
+import { OutputFailureError } from '../output-failure.ts';
+import { OutputRefusedError } from '../output-guard.ts';
+import { LockTimeoutError } from '../output-lock.ts';
+import { siteSchema } from '../schema/lists.ts';
 import { serveSite } from '../eleventy/run.ts';
 import { EXIT, helpText, parseArgs, UsageError, type FlagSpec } from './args.ts';
 import { isCI, runCli } from './run.ts';
@@ -23,7 +27,7 @@ await runCli(async (argv) => {
   const output = String(flags.get('output') ?? '_site');
   const port = Number(flags.get('port') ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port needs a whole number from 0 to 65535.');
-  const siteUrl = (flags.get('site-url') as string | undefined) ?? process.env.SITE_URL;
+  const siteUrl = checkSiteUrl(flags.get('site-url') as string | undefined, process.env.SITE_URL);
   const result = await build({
     projectRoot: process.cwd(),
     outputDir: output,
@@ -43,4 +47,27 @@ await runCli(async (argv) => {
     return new Promise<number>(() => {});
   }
   return EXIT.ok;
+}, (error) => {
+  if (error instanceof OutputRefusedError) {
+    console.error(error.message);
+    return EXIT.usage;
+  }
+  if (error instanceof OutputFailureError || error instanceof LockTimeoutError) {
+    console.error(error.message);
+    return EXIT.system;
+  }
+  return undefined;
 });
+
+/**
+ * The flag wins over the environment; both must pass site.yml's own `url` rule (http or https only). SITE_URL is
+ * checked even beside the flag, since the preview server reads it too.
+ */
+function checkSiteUrl(flag: string | undefined, env: string | undefined): string | undefined {
+  for (const [value, from] of [[env, 'SITE_URL'], [flag, '--site-url']] as const) {
+    if (value !== undefined && value !== '' && !siteSchema.shape.url.safeParse(value).success) {
+      throw new UsageError(`Unexpected ${from} \`${value}\`, expected an http:// or https:// address such as https://example.org/timeline.`);
+    }
+  }
+  return flag ?? (env || undefined);
+}
