@@ -1,6 +1,7 @@
 // Preloaded with --import to make one kind of write fail as a full or read-only disk would: FS_FAULT_CODE is the
 // error code (ENOSPC, EACCES, EROFS), FS_FAULT_MATCH a text the failing path contains.
 import fs from 'node:fs';
+import process from 'node:process';
 import { syncBuiltinESMExports } from 'node:module';
 
 const code = process.env.FS_FAULT_CODE;
