@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { firstDay, type EventDate } from './dates.ts';
-import { escapeHtml, excerpt, htmlToText, xmlSafe } from './html-text.ts';
+import { cleanDeep, escapeHtml, excerpt, htmlToText, xmlSafe } from './html-text.ts';
 import type { SourceView, Timeline, TimelineEvent } from './timeline.ts';
 
 /**
@@ -163,7 +163,8 @@ export function buildFeed(timeline: Timeline): Feed {
     };
   });
   const updated = entries.map((e) => e.updated).sort().at(-1) ?? startInstant(site.eraStart, site.timeZone);
-  return {
+  // Every string, the category labels and addresses too, is cleaned: one stray control character breaks the XML.
+  return cleanDeep({
     id: `${base}/`,
     title: xmlSafe(site.title),
     subtitle: xmlSafe(site.description),
@@ -174,7 +175,7 @@ export function buildFeed(timeline: Timeline): Feed {
     updated,
     author: xmlSafe(site.title),
     entries,
-  };
+  });
 }
 
 /** `/feed.json`, JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/), keys in a fixed order. */
@@ -199,5 +200,5 @@ export function jsonFeed(timeline: Timeline): string {
       tags: [e.category.label],
     })),
   };
-  return `${JSON.stringify(data, null, 2)}\n`;
+  return `${JSON.stringify(cleanDeep(data), null, 2)}\n`;
 }

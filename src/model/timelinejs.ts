@@ -1,6 +1,6 @@
 import { firstDay, type EventDate } from './dates.ts';
 import { eventDetailsHtml } from './feeds.ts';
-import { escapeHtml } from './html-text.ts';
+import { cleanDeep, escapeHtml } from './html-text.ts';
 import { formatEventDate } from './labels.ts';
 import type { Timeline, TimelineEvent } from './timeline.ts';
 
@@ -127,5 +127,5 @@ export function buildTimelineJs(timeline: Timeline): TjsTimeline {
 
 /** `/timeline.json`, with keys in a fixed order so the file is byte-stable. */
 export function timelineJs(timeline: Timeline): string {
-  return `${JSON.stringify(buildTimelineJs(timeline), null, 2)}\n`;
+  return `${JSON.stringify(cleanDeep(buildTimelineJs(timeline)), null, 2)}\n`;
 }
