@@ -16,13 +16,13 @@ export class OutputRefusedError extends Error {
   override name = 'OutputRefusedError';
 }
 
-const inside = (parent: string, child: string) => {
+export const inside = (parent: string, child: string) => {
   const rel = relative(parent, child);
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 };
 
 /** The real path of `path` as far as it exists, with the rest appended: a link anywhere on the way is followed. */
-function realish(path: string): string {
+export function realish(path: string): string {
   const missing: string[] = [];
   let at = path;
   while (!existsSync(at)) {
