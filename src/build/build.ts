@@ -1,4 +1,4 @@
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { renderSite } from '../eleventy/run.ts';
@@ -11,6 +11,8 @@ import { buildTimelineCore } from '../model/timeline.ts';
 import type { RawContent } from '../load/content.ts';
 import type { Content } from '../schema/records.ts';
 import { acquireOutputLock, sweepLeftovers } from './output-lock.ts';
+import { outputFailure } from './output-failure.ts';
+import { assertOutputAllowed, OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from './output-guard.ts';
 import { loadAndValidate } from '../pipeline.ts';
 import { formatDuration, startPhase } from '../lib/progress.ts';
 import { indexRecords, writeSearchBundle } from '../search/pagefind.ts';
@@ -65,6 +67,14 @@ export type BuildResult =
  * Builds into the same output take turns (a lock file beside it), so two started at once cannot mix their files.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
+  try {
+    return await buildOnce(options);
+  } catch (error) {
+    throw outputFailure(error, options.outputDir.replace(/\/+$/, '')) ?? error;
+  }
+}
+
+async function buildOnce(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? (() => {});
   // BUILD_PROGRESS_EVERY_MS lets a test (or a curious maintainer) see the progress lines of a long build on a short one.
   const every = options.progressEveryMs ?? (Number(process.env.BUILD_PROGRESS_EVERY_MS) || 5000);
@@ -72,6 +82,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const pagesPerRun = pageCap(process.env.BUILD_PAGES_PER_RUN);
   const outputDir = resolve(options.outputDir);
   const shown = options.outputDir.replace(/\/+$/, '');
+  // Before any work: a build replaces its output whole, so it must be a folder a build made (src/build/output-guard.ts).
+  assertOutputAllowed(options.projectRoot, outputDir, shown);
 
   const validating = startPhase(log, 'Validating content', every);
   // A worker renders the bodies from the moment they are read, while this thread validates; then both do.
@@ -120,6 +132,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         rendering.stop();
       }
 
+      await writeFile(join(staging, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
+      // Again under the lock: the folder may have changed while the site rendered.
+      assertOutputAllowed(options.projectRoot, outputDir, shown);
       await swapIn(staging, outputDir, suffix);
       const renderMs = rendering.stop();
       log(`Wrote ${files} files to ${shown}/ in ${formatDuration(renderMs)}.`);

@@ -1,12 +1,15 @@
 import { readdir, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
-import { unlinkSync } from 'node:fs';
+import { readFileSync, unlinkSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 
 /**
  * One build at a time per output folder. The lock is a file beside the output (`._site.lock` for `_site/`),
- * created exclusively, holding the owner's process id: a second build waits for the first to finish instead of
- * racing it to swap folders. A lock left by a process that no longer runs (a crash, a `kill -9`) is taken over.
+ * created exclusively, holding the owner's process id and that process's start time: a second build waits for the
+ * first to finish instead of racing it to swap folders. A lock left by a process that no longer runs (a crash, a
+ * `kill -9`) is taken over, and so is one whose process id now belongs to another process (ids are reused after a
+ * reboot or a wrap-around): its start time differs from the one recorded.
  */
 export interface LockOptions {
   /** Called once if another build holds the lock, with its process id. */
@@ -20,6 +23,21 @@ export interface LockHolder {
   pid: number;
   host: string;
   started: string;
+  /** The process's start time in clock ticks since boot (/proc/<pid>/stat field 22), where the system has /proc. */
+  processStart?: string | null;
+  /** Random, so that a lock file is told apart from one that another build wrote in its place. */
+  token?: string;
+}
+
+/** A process's start time from /proc, or null where there is no /proc (macOS) or no such process. */
+export function processStartTime(pid: number): string | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Field 2 (the command name) may hold spaces and brackets: count fields from the last `)`.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
+  } catch {
+    return null;
+  }
 }
 
 export class LockTimeoutError extends Error {
@@ -32,7 +50,13 @@ export async function acquireOutputLock(outputDir: string, options: LockOptions 
   const path = lockPath(outputDir);
   const pollMs = options.pollMs ?? 150;
   const deadline = Date.now() + (options.timeoutMs ?? 30 * 60_000);
-  const me: LockHolder = { pid: process.pid, host: hostname(), started: new Date().toISOString() };
+  const me: LockHolder = {
+    pid: process.pid,
+    host: hostname(),
+    started: new Date().toISOString(),
+    processStart: processStartTime(process.pid),
+    token: randomBytes(8).toString('hex'),
+  };
   let told = false;
   for (;;) {
     try {
@@ -56,7 +80,10 @@ export async function acquireOutputLock(outputDir: string, options: LockOptions 
       told = true;
       options.onWait?.(holder);
     }
-    if (Date.now() > deadline) throw new LockTimeoutError(`Another build still holds ${path} after waiting; if none is running, delete that file.`);
+    if (Date.now() > deadline) {
+      const who = holder === 'unreadable' ? 'another build' : `process ${holder.pid} (since ${holder.started})`;
+      throw new LockTimeoutError(`The output is locked by ${who}: ${path} is still there after waiting. If no build is running, delete that file.`);
+    }
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
   // If the process dies without releasing (an uncaught error, process.exit), the exit hook still removes it.
@@ -70,7 +97,9 @@ export async function acquireOutputLock(outputDir: string, options: LockOptions 
   process.once('exit', releaseSync);
   return async () => {
     process.removeListener('exit', releaseSync);
-    await unlink(path).catch(() => {});
+    // Only our own lock: if it was taken over meanwhile, the file is the new holder's.
+    const holder = await readHolder(path);
+    if (holder === 'gone' || holder === 'unreadable' || holder.token === undefined || holder.token === me.token) await unlink(path).catch(() => {});
   };
 }
 
@@ -90,16 +119,19 @@ async function readHolder(path: string): Promise<LockHolder | 'gone' | 'unreadab
   }
 }
 
-function isAlive(holder: LockHolder): boolean {
+export function isAlive(holder: LockHolder): boolean {
   // A lock from another machine (a shared folder) cannot be checked: treat it as held.
   if (holder.host !== hostname()) return true;
-  if (holder.pid === process.pid) return true;
+  if (holder.pid === process.pid) return holder.processStart == null || holder.processStart === processStartTime(process.pid);
   try {
     process.kill(holder.pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+  // The id runs, but is it still the process that wrote the lock? Older locks and systems without /proc cannot say.
+  if (holder.processStart == null) return true;
+  const now = processStartTime(holder.pid);
+  return now === null || now === holder.processStart;
 }
 
 async function ageMs(path: string): Promise<number> {

@@ -47,4 +47,8 @@ export function helpText(usage: string, summary: string, specs: readonly FlagSpe
   return `${usage}\n\n${summary}\n\nOptions:\n${rows.join('\n')}\n`;
 }
 
-export const EXIT = { ok: 0, content: 1, usage: 2, internal: 3 } as const;
+/**
+ * 0 clean, 1 content errors, 2 usage errors (a bad flag, a refused path), 3 a bug in news-timeline,
+ * 4 the machine refused: the disk is full, a folder is read-only or forbidden, the output is locked.
+ */
+export const EXIT = { ok: 0, content: 1, usage: 2, internal: 3, system: 4 } as const;

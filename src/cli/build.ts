@@ -1,5 +1,9 @@
 import { failureReport } from '../diagnostics/reporter.ts';
 import { build, type BuiltModel } from '../build/build.ts';
+import { OutputFailureError } from '../build/output-failure.ts';
+import { OutputRefusedError } from '../build/output-guard.ts';
+import { LockTimeoutError } from '../build/output-lock.ts';
+import { siteSchema } from '../schema/lists.ts';
 import { startPreview } from '../serve/preview.ts';
 import { readSiteUrl } from '../serve/site-url.ts';
 import { EXIT, helpText, parseArgs, UsageError, type FlagSpec } from './args.ts';
@@ -24,7 +28,7 @@ await runCli(async (argv) => {
   const output = String(flags.get('output') ?? '_site');
   const port = Number(flags.get('port') ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port needs a whole number from 0 to 65535.');
-  const siteUrl = (flags.get('site-url') as string | undefined) ?? process.env.SITE_URL;
+  const siteUrl = checkSiteUrl(flags.get('site-url') as string | undefined, process.env.SITE_URL);
   const result = await build({
     projectRoot: process.cwd(),
     outputDir: output,
@@ -42,6 +46,16 @@ await runCli(async (argv) => {
     return new Promise<number>(() => {});
   }
   return EXIT.ok;
+}, (error) => {
+  if (error instanceof OutputRefusedError) {
+    console.error(error.message);
+    return EXIT.usage;
+  }
+  if (error instanceof OutputFailureError || error instanceof LockTimeoutError) {
+    console.error(error.message);
+    return EXIT.system;
+  }
+  return undefined;
 });
 
 /**
@@ -66,4 +80,17 @@ async function serveSite(projectRoot: string, outputDir: string, port: number, m
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/**
+ * The flag wins over the environment; both must pass site.yml's own `url` rule (http or https only). SITE_URL is
+ * checked even beside the flag, since the preview server reads it too.
+ */
+function checkSiteUrl(flag: string | undefined, env: string | undefined): string | undefined {
+  for (const [value, from] of [[env, 'SITE_URL'], [flag, '--site-url']] as const) {
+    if (value !== undefined && value !== '' && !siteSchema.shape.url.safeParse(value).success) {
+      throw new UsageError(`Unexpected ${from} \`${value}\`, expected an http:// or https:// address such as https://example.org/timeline.`);
+    }
+  }
+  return flag ?? (env || undefined);
 }

@@ -17,6 +17,7 @@ import { actorSchema, placeSchema, siteSchema } from '../schema/lists.ts';
 import { sourceSchema } from '../schema/source.ts';
 import { zodIssuesToDiagnostics } from '../validate/zod-issues.ts';
 import { EXIT, helpText, parseArgs, UsageError, type FlagSpec } from './args.ts';
+import { assertReadableArticle, assertWritableInProject } from './project-path.ts';
 import { runCli } from './run.ts';
 
 const FLAGS: FlagSpec[] = [
@@ -42,7 +43,7 @@ await runCli(async (argv) => {
   const root = process.cwd();
   const path = resolve(root, positionals[0]!);
   const file = relative(root, path).split(sep).join('/');
-  if (!existsSync(path)) throw new UsageError(`There is no file ${file}.`);
+  assertReadableArticle(root, path, file);
 
   // The article: its front matter must be valid, since drafts cite its id and read its date.
   const bytes = await readFile(path);
@@ -76,6 +77,10 @@ await runCli(async (argv) => {
   const sentences = splitSentences(split.body).length;
   const dir = join(root, 'drafts', sourceId);
   const shownDir = `drafts/${sourceId}/`;
+  if (flags.has('out')) {
+    assertWritableInProject(root, join(root, 'drafts'), 'drafts/');
+    assertWritableInProject(root, dir, shownDir);
+  }
   if (flags.has('out') && !flags.has('force')) {
     const existing = existsSync(dir) ? (await readdir(dir)).filter((n) => n.endsWith('.md')) : [];
     if (existing.length > 0) throw new UsageError(`${shownDir} already holds ${existing.length} drafts, so nothing was written. Add --force to replace them.`);

@@ -8,6 +8,7 @@ import { slugify, uniqueId } from '../scaffold/slug.ts';
 import { ID_PATTERN } from '../schema/vocabulary.ts';
 import { suggestId } from '../validate/zod-issues.ts';
 import { EXIT, helpText, parseArgs, UsageError, type FlagSpec } from './args.ts';
+import { assertWritableInProject } from './project-path.ts';
 import { runCli } from './run.ts';
 
 const FLAGS: FlagSpec[] = [
@@ -63,6 +64,9 @@ await runCli(async (argv) => {
   if (!ID_PATTERN.test(id)) throw new UsageError(`Unexpected id \`${id}\`, expected lowercase words joined by hyphens, e.g. ceasefire-takes-effect.`);
   const path = join(eventsDir, `${id}.md`);
   const shown = `content/events/${id}.md`;
+  assertWritableInProject(root, join(root, 'content'), 'content/');
+  assertWritableInProject(root, eventsDir, 'content/events/');
+  assertWritableInProject(root, path, shown);
   if (existsSync(path) && !flags.has('force')) {
     const free = uniqueId(id, (candidate) => existsSync(join(eventsDir, `${candidate}.md`)));
     throw new UsageError(`${shown} already exists, so nothing was written. To keep it, choose another id: --id=${free}. To replace it, add --force.`);

@@ -1,12 +1,17 @@
-import { htmlToText } from '../lib/html-text.ts';
+import { cleanText, htmlToText } from '../lib/html-text.ts';
 import type { Timeline } from '../views/site.ts';
 
 /**
  * `/events.csv`: one row per event, in timeline order, for spreadsheets and data tools. RFC 4180: a header row,
  * CRLF line ends (the last row too), fields in double quotes where they hold a comma, a quote or a line break,
  * quotes doubled. UTF-8 without a byte-order mark (spreadsheets that assume another encoding are told on import).
- * Lists of ids (`actors`, `places`, `sources`) are joined with `;`, which ids never contain. Values are written
- * exactly as in `/events.json`: nothing is prefixed or altered, so the file round-trips.
+ * Lists of ids (`actors`, `places`, `sources`) are joined with `;`, which ids never contain.
+ *
+ * Spreadsheets run a cell that starts with `=`, `+`, `-` or `@` as a formula (CSV injection): a title such as
+ * `=HYPERLINK("https://evil.example", "Click")` would become a live link. So, as OWASP advises, a text cell that
+ * starts with one of those, a tab or a carriage return gets a leading `'`, which spreadsheets hide; numbers in the
+ * numeric columns (`utc_offset_minutes`, `claims`) stay numbers. Control characters are dropped (`cleanText`).
+ * Data tools reading the file should strip a leading `'` before such a character.
  */
 
 export const CSV_COLUMNS = [
@@ -33,6 +38,16 @@ export const CSV_COLUMNS = [
 ] as const;
 
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
+
+/** Columns that hold a whole number (or nothing), written as numbers. */
+export const NUMERIC_COLUMNS: ReadonlySet<CsvColumn> = new Set(['utc_offset_minutes', 'claims']);
+
+/** A cell's text, cleaned and, unless it is a number in a numeric column, kept from being read as a formula. */
+export function csvCell(value: string, numeric = false): string {
+  const text = cleanText(value);
+  if (numeric && /^-?\d+$/.test(text)) return text;
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
 
 /** One field, quoted only where RFC 4180 requires it. */
 export function csvField(value: string): string {
@@ -68,7 +83,7 @@ export function eventsCsv(timeline: Timeline): string {
       summary: htmlToText(e.html),
       url: `${base}${e.path}`,
     };
-    return csvRecord(CSV_COLUMNS.map((c) => row[c]));
+    return csvRecord(CSV_COLUMNS.map((c) => csvCell(row[c], NUMERIC_COLUMNS.has(c))));
   });
   return csvRecord(CSV_COLUMNS) + rows.join('');
 }

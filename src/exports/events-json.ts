@@ -1,5 +1,6 @@
 import type { EventDate } from '../schema/dates.ts';
 import type { Timeline } from '../views/site.ts';
+import { cleanDeep } from '../lib/html-text.ts';
 
 const dateOut = (d: EventDate | null) => d && { date: d.raw, precision: d.precision, utc: d.utc };
 
@@ -69,5 +70,5 @@ export function eventsJson(timeline: Timeline): string {
     places: timeline.places.map((p) => ({ id: p.id, name: p.name, aliases: p.aliases, coordinates: p.coordinates })),
     categories: timeline.categories.map((c) => ({ id: c.id, label: c.label })),
   };
-  return `${JSON.stringify(data, null, 2)}\n`;
+  return `${JSON.stringify(cleanDeep(data), null, 2)}\n`;
 }

@@ -1,6 +1,6 @@
 import { startInstant, type EventDate } from '../schema/dates.ts';
 import { citedSourceIds } from '../model/citations.ts';
-import { escapeHtml, excerpt, htmlToText, xmlSafe } from '../lib/html-text.ts';
+import { cleanDeep, escapeHtml, excerpt, htmlToText, xmlSafe } from '../lib/html-text.ts';
 import type { Timeline } from '../views/site.ts';
 import type { SourceView } from '../model/timeline.ts';
 import type { TimelineEvent } from '../model/timeline-event.ts';
@@ -141,7 +141,8 @@ export function buildFeed(timeline: Timeline): Feed {
     };
   });
   const updated = entries.map((e) => e.updated).sort().at(-1) ?? startInstant(site.eraStart, site.timeZone);
-  return {
+  // Every string, the category labels and addresses too, is cleaned: one stray control character breaks the XML.
+  return cleanDeep({
     id: `${base}/`,
     title: xmlSafe(site.title),
     subtitle: xmlSafe(site.description),
@@ -152,7 +153,7 @@ export function buildFeed(timeline: Timeline): Feed {
     updated,
     author: xmlSafe(site.title),
     entries,
-  };
+  });
 }
 
 /** `/feed.json`, JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/), keys in a fixed order. */
@@ -177,5 +178,5 @@ export function jsonFeed(timeline: Timeline): string {
       tags: [e.category.label],
     })),
   };
-  return `${JSON.stringify(data, null, 2)}\n`;
+  return `${JSON.stringify(cleanDeep(data), null, 2)}\n`;
 }

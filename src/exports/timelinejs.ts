@@ -1,6 +1,6 @@
 import { firstDay, type EventDate } from '../schema/dates.ts';
 import { eventDetailsHtml } from './feeds.ts';
-import { escapeHtml } from '../lib/html-text.ts';
+import { cleanDeep, escapeHtml } from '../lib/html-text.ts';
 import { formatEventDate } from '../model/labels.ts';
 import type { Timeline } from '../views/site.ts';
 import type { TimelineEvent } from '../model/timeline-event.ts';
@@ -128,5 +128,5 @@ export function buildTimelineJs(timeline: Timeline): TjsTimeline {
 
 /** `/timeline.json`, with keys in a fixed order so the file is byte-stable. */
 export function timelineJs(timeline: Timeline): string {
-  return `${JSON.stringify(buildTimelineJs(timeline), null, 2)}\n`;
+  return `${JSON.stringify(cleanDeep(buildTimelineJs(timeline)), null, 2)}\n`;
 }

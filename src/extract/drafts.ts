@@ -48,7 +48,12 @@ export function proposeDrafts(input: ArticleInput): Draft[] {
   const drafts: Draft[] = [];
   const ids = new Set<string>();
   let anchor: Parameters<typeof readTimes>[1]['anchor'] = null;
-  for (const sentence of splitSentences(input.body, input.bodyLine)) {
+  const sentences = splitSentences(input.body, input.bodyLine);
+  // Searching the whole body for every sentence made long articles quadratic; only a sentence the article
+  // repeats needs words before it to pick one occurrence, and those are found by counting.
+  const seen = new Map<string, number>();
+  for (const s of sentences) seen.set(normaliseSpace(s.text), (seen.get(normaliseSpace(s.text)) ?? 0) + 1);
+  for (const sentence of sentences) {
     const places = recognise(sentence.text, input.places);
     const actors = recognise(sentence.text, input.actors);
     const zone = places.map((p) => zones.get(p.id)).find((z): z is string => !!z) ?? input.siteZone;
@@ -57,7 +62,7 @@ export function proposeDrafts(input: ArticleInput): Draft[] {
     if (read.proposals.length === 0) continue;
     const spans = read.proposals.map((p) => [p.index, p.end] as const);
     const figures = findFigures(sentence.text, spans);
-    const prefix = disambiguate(normalisedBody, sentence.text);
+    const prefix = seen.get(normaliseSpace(sentence.text))! > 1 ? disambiguate(normalisedBody, sentence.text) : null;
     const title = titleFrom(sentence.text);
     for (const proposal of read.proposals) {
       const id = uniqueId(slugify(title, 50) || 'event', (candidate) => ids.has(candidate));

@@ -21,6 +21,9 @@ const ABBREVIATIONS = new Set(
  */
 export function splitSentences(body: string, bodyLine = 1): Sentence[] {
   const out: Sentence[] = [];
+  // Sentences come in body order, so their lines are counted on from the last one's: one pass over the body.
+  let counted = 0;
+  let lines = 0;
   const paragraph = /[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*/g;
   for (const p of body.matchAll(paragraph)) {
     const text = p[0];
@@ -45,7 +48,9 @@ export function splitSentences(body: string, bodyLine = 1): Sentence[] {
     const trimmed = raw.trim();
     if (!trimmed) return;
     const start = offset + from + lead;
-    out.push({ text: trimmed, start, end: start + trimmed.length, line: bodyLine + countNewlines(body, start) });
+    lines += countNewlines(body, counted, start);
+    counted = start;
+    out.push({ text: trimmed, start, end: start + trimmed.length, line: bodyLine + lines });
   }
 }
 
@@ -58,8 +63,8 @@ function endsSentence(sentence: string, punctuation: string): boolean {
   return !ABBREVIATIONS.has(word.replace(/^[("“‘]+/, '').toLowerCase());
 }
 
-function countNewlines(text: string, before: number): number {
+function countNewlines(text: string, from: number, before: number): number {
   let n = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < before; i = text.indexOf('\n', i + 1)) n++;
+  for (let i = text.indexOf('\n', from); i !== -1 && i < before; i = text.indexOf('\n', i + 1)) n++;
   return n;
 }
