@@ -1,6 +1,6 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, type Dirent, type Stats } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { makeDiagnostic } from '../diagnostics/make.ts';
 import { splitFrontMatter, type FrontMatterFile } from './front-matter.ts';
@@ -37,10 +37,11 @@ export const DATA_FILES = ['site', 'categories', 'actors', 'places'] as const;
 export async function loadContent(contentDir: string, projectRoot: string): Promise<{ raw: RawContent; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   const rel = (path: string) => relative(projectRoot, path).split(sep).join('/');
+  const realRoot = realpathSync(projectRoot);
 
   const readData = async (name: string, required = true): Promise<DataFile | null> => {
     const path = join(contentDir, `${name}.yml`);
-    const text = readText(path, rel, diagnostics, required);
+    const text = readText(path, rel, diagnostics, { required, realRoot });
     if (text === undefined) return null;
     try {
       return { file: rel(path), yaml: parseYaml(text) };
@@ -77,15 +78,18 @@ export async function loadContent(contentDir: string, projectRoot: string): Prom
     }
   };
 
-  const readFolder = async (folder: string): Promise<FrontMatterFile[]> => {
+  const readFolder = async (folder: string, required: boolean): Promise<FrontMatterFile[]> => {
     const dir = join(contentDir, folder);
-    let names: string[];
-    try {
-      names = (await readdir(dir)).filter((n) => n.endsWith('.md')).sort();
-    } catch {
+    const listed = await listFolder(dir, rel, realRoot, required);
+    if ('ruleId' in listed) {
+      diagnostics.push(listed);
       return [];
     }
-    const files = names.map((name) => readFrontMatterFile(join(dir, name), rel, diagnostics));
+    diagnostics.push(...listed.skipped);
+    const files = listed.names.map(({ name, link }) =>
+      // A listed regular file's real path is its folder's, already checked; only a link needs resolving.
+      readFrontMatterFile(join(dir, name), rel, diagnostics, { realRoot, realPath: link ? undefined : join(listed.realDir, name) }),
+    );
     return files.filter((f): f is FrontMatterFile => f !== null);
   };
 
@@ -95,24 +99,65 @@ export async function loadContent(contentDir: string, projectRoot: string): Prom
     readData('actors'),
     readData('places'),
     readData('style', false),
-    readFolder('sources'),
-    readFolder('events'),
+    readFolder('sources', false),
+    readFolder('events', true),
   ]);
   return { raw: { root: projectRoot, site, categories, actors, places, style, sources, events }, diagnostics };
+}
+
+/** Reading rules for one file: whether it must exist, and the project's real path it must stay inside. */
+interface ReadOptions {
+  required?: boolean;
+  /** The project root with its links resolved. */
+  realRoot: string;
+  /** The file's real path when already known (a regular file listed in a checked folder); resolved otherwise. */
+  realPath?: string;
+}
+
+const isInside = (realRoot: string, realPath: string) => {
+  const r = relative(realRoot, realPath);
+  return r !== '' && !r.startsWith(`..${sep}`) && r !== '..' && !isAbsolute(r);
+};
+
+/** What a non-regular file is, in an editor's words (EISDIR kept for a folder: the code editors search for). */
+function describeKind(stats: Stats): string {
+  if (stats.isDirectory()) return 'a folder (EISDIR), not a file';
+  if (stats.isFIFO()) return 'a named pipe (FIFO), not a regular file';
+  if (stats.isSocket()) return 'a socket, not a regular file';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device, not a regular file';
+  return 'not a regular file';
 }
 
 /**
  * Reads synchronously: content files are small and, in CI and in an editor's checkout, already in the page cache,
  * where 10,000 synchronous reads take 0.1 s against 0.5 s through promise-based file handles.
+ * Only regular files whose real path is inside the project are read: a link out of it (to /etc/passwd, say) or
+ * a FIFO, socket or device is reported by name, and nothing of its contents reaches a message.
  */
-function readText(path: string, rel: (path: string) => string, diagnostics: Diagnostic[], required = false): string | undefined {
+function readText(path: string, rel: (path: string) => string, diagnostics: Diagnostic[], options: ReadOptions): string | undefined {
   let bytes: Uint8Array;
   try {
-    // One open file for the size check and the read: a huge file is never read.
-    const fd = openSync(path, 'r');
+    const real = options.realPath ?? realpathSync(path);
+    if (!isInside(options.realRoot, real)) {
+      diagnostics.push(
+        makeDiagnostic('file/outside-project', rel(path), { line: 0, column: 0 }, {
+          message: 'The file is a link to a place outside the project; content is read only from files inside it.',
+          expected: 'a file, or a link to one, inside the project',
+        }),
+      );
+      return undefined;
+    }
+    // Non-blocking, so that opening a FIFO returns at once; fstat then refuses it.
+    const fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK);
     let size: number;
     try {
-      size = fstatSync(fd).size;
+      const stats = fstatSync(fd);
+      if (!stats.isFile()) {
+        diagnostics.push(makeDiagnostic('file/unreadable', rel(path), { line: 0, column: 0 }, { message: `The path is ${describeKind(stats)}.`, expected: 'a regular file' }));
+        return undefined;
+      }
+      size = stats.size;
+      // One open file for the size check and the read: a huge file is never read.
       bytes = new Uint8Array(size > MAX_FILE_BYTES ? 0 : size);
       let read = 0;
       while (read < bytes.length) {
@@ -136,7 +181,7 @@ function readText(path: string, rel: (path: string) => string, diagnostics: Diag
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
-      if (required) {
+      if (options.required) {
         diagnostics.push(
           makeDiagnostic('file/missing', rel(path), { line: 0, column: 0 }, { message: 'This file is required and was not found.' }),
         );
@@ -178,8 +223,60 @@ function readText(path: string, rel: (path: string) => string, diagnostics: Diag
   return text;
 }
 
-function readFrontMatterFile(path: string, rel: (path: string) => string, diagnostics: Diagnostic[]): FrontMatterFile | null {
-  const text = readText(path, rel, diagnostics);
+/** Names that look like event or source files but are not read: only `*.md`, exactly, is content. */
+const LOOKS_LIKE_MARKDOWN = /\.(?:md|markdown|mdown|mkd|mkdn)\s*$/i;
+
+/**
+ * The `*.md` files of a content folder, sorted, with a warning for each name that looks like one but is skipped
+ * (`x.MD`, `x.markdown`, `x.md `). A missing `required` folder, a path that is not a folder, or one that cannot be
+ * listed is an error: otherwise the check passes on no content at all.
+ */
+async function listFolder(
+  dir: string,
+  rel: (path: string) => string,
+  realRoot: string,
+  required: boolean,
+): Promise<{ names: { name: string; link: boolean }[]; skipped: Diagnostic[]; realDir: string } | Diagnostic> {
+  let realDir: string;
+  let entries: Dirent[];
+  try {
+    realDir = realpathSync(dir);
+    if (!isInside(realRoot, realDir)) {
+      return makeDiagnostic('file/outside-project', rel(dir), { line: 0, column: 0 }, {
+        message: 'The folder is a link to a place outside the project; content is read only from inside it.',
+        expected: 'a folder inside the project',
+      });
+    }
+    entries = await readdir(realDir, { withFileTypes: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && !required) return { names: [], skipped: [], realDir: dir };
+    if (code === 'ENOENT') {
+      return makeDiagnostic('file/missing', rel(dir), { line: 0, column: 0 }, { message: 'This folder is required and was not found: it holds one Markdown file per event.' });
+    }
+    const what = code === 'ENOTDIR' ? 'The path is a file, not a folder (ENOTDIR).' : `The folder could not be read (${code ?? String(error)}).`;
+    return makeDiagnostic('file/unreadable', rel(dir), { line: 0, column: 0 }, { message: what, expected: 'a folder' });
+  }
+  const names: { name: string; link: boolean }[] = [];
+  const skipped: Diagnostic[] = [];
+  for (const entry of entries) {
+    if (entry.name.endsWith('.md')) names.push({ name: entry.name, link: !entry.isFile() });
+    else if (LOOKS_LIKE_MARKDOWN.test(entry.name)) {
+      skipped.push(
+        makeDiagnostic('file/skipped', rel(join(dir, entry.name)), { line: 0, column: 0 }, {
+          message: `\`${entry.name}\` looks like a content file but is not read: only names ending in \`.md\` (lowercase, nothing after it) are.`,
+          expected: 'a name ending in `.md`',
+        }),
+      );
+    }
+  }
+  names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { names, skipped, realDir };
+}
+
+function readFrontMatterFile(path: string, rel: (path: string) => string, diagnostics: Diagnostic[], options: ReadOptions): FrontMatterFile | null {
+  const text = readText(path, rel, diagnostics, options);
   if (text === undefined) return null;
   const split = splitFrontMatter(rel(path), text);
   if ('ruleId' in split) {
@@ -192,7 +289,7 @@ function readFrontMatterFile(path: string, rel: (path: string) => string, diagno
 /** Reads and parses one event or source file, as `loadContent` does each of them (the preview's quick page). */
 export async function loadContentFile(path: string, projectRoot: string): Promise<{ file: FrontMatterFile | null; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
-  const file = readFrontMatterFile(path, (p) => relative(projectRoot, p).split(sep).join('/'), diagnostics);
+  const file = readFrontMatterFile(path, (p) => relative(projectRoot, p).split(sep).join('/'), diagnostics, { realRoot: realpathSync(projectRoot) });
   return { file, diagnostics };
 }
 
