@@ -1,6 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, type Dirent, type Stats } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { basename, isAbsolute, join, relative, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { makeDiagnostic } from '../diagnostics/make.ts';
 import { splitFrontMatter, type FrontMatterFile } from './front-matter.ts';
@@ -39,44 +39,8 @@ export async function loadContent(contentDir: string, projectRoot: string): Prom
   const rel = (path: string) => relative(projectRoot, path).split(sep).join('/');
   const realRoot = realpathSync(projectRoot);
 
-  const readData = async (name: string, required = true): Promise<DataFile | null> => {
-    const path = join(contentDir, `${name}.yml`);
-    const text = readText(path, rel, diagnostics, { required, realRoot });
-    if (text === undefined) return null;
-    try {
-      return { file: rel(path), yaml: parseYaml(text) };
-    } catch (error) {
-      if (!(error instanceof YamlSyntaxError)) throw error;
-      // In actors.yml, places.yml and categories.yml the top-level keys are ids: a repeated one is a duplicate
-      // id. Each is reported, and the file is read on (the later entry wins) so that references to its other
-      // ids do not all turn into errors too.
-      if (error.duplicate && error.position.column === 1 && name !== 'site') {
-        let lenient: ParsedYaml | null = null;
-        try {
-          lenient = parseYaml(text, 0, { allowDuplicateKeys: true });
-        } catch {
-          lenient = null;
-        }
-        if (lenient) {
-          for (const { key, line, firstLine } of repeatedTopLevelKeys(text)) {
-            diagnostics.push(
-              makeDiagnostic('id/duplicate', rel(path), { line, column: 1 }, {
-                field: key,
-                message: `Duplicate id \`${key}\`, first defined on line ${firstLine}.`,
-                expected: 'each id once per file',
-                related: { file: rel(path), line: firstLine },
-              }),
-            );
-          }
-          return { file: rel(path), yaml: lenient };
-        }
-      }
-      diagnostics.push(
-        makeDiagnostic('file/yaml-syntax', rel(path), error.position, { message: `The file is not valid YAML: ${error.message}` }),
-      );
-      return null;
-    }
-  };
+  const readData = async (name: string, required = true): Promise<DataFile | null> =>
+    readDataFile(join(contentDir, `${name}.yml`), rel, diagnostics, { required, realRoot });
 
   const readFolder = async (folder: string, required: boolean): Promise<FrontMatterFile[]> => {
     const dir = join(contentDir, folder);
@@ -105,8 +69,46 @@ export async function loadContent(contentDir: string, projectRoot: string): Prom
   return { raw: { root: projectRoot, site, categories, actors, places, style, sources, events }, diagnostics };
 }
 
+/**
+ * Reads and parses one data file (`content/<name>.yml`). In actors.yml, places.yml and categories.yml the
+ * top-level keys are ids: a repeated one is reported as a duplicate id, and the file is read on (the later entry
+ * wins) so that references to its other ids do not all turn into errors too.
+ */
+export function readDataFile(path: string, rel: (path: string) => string, diagnostics: Diagnostic[], options: ReadOptions): DataFile | null {
+  const text = readText(path, rel, diagnostics, options);
+  if (text === undefined) return null;
+  try {
+    return { file: rel(path), yaml: parseYaml(text) };
+  } catch (error) {
+    if (!(error instanceof YamlSyntaxError)) throw error;
+    if (error.duplicate && error.position.column === 1 && basename(path) !== 'site.yml') {
+      let lenient: ParsedYaml | null = null;
+      try {
+        lenient = parseYaml(text, 0, { allowDuplicateKeys: true });
+      } catch {
+        lenient = null;
+      }
+      if (lenient) {
+        for (const { key, line, firstLine } of repeatedTopLevelKeys(text)) {
+          diagnostics.push(
+            makeDiagnostic('id/duplicate', rel(path), { line, column: 1 }, {
+              field: key,
+              message: `Duplicate id \`${key}\`, first defined on line ${firstLine}.`,
+              expected: 'each id once per file',
+              related: { file: rel(path), line: firstLine },
+            }),
+          );
+        }
+        return { file: rel(path), yaml: lenient };
+      }
+    }
+    diagnostics.push(makeDiagnostic('file/yaml-syntax', rel(path), error.position, { message: `The file is not valid YAML: ${error.message}` }));
+    return null;
+  }
+}
+
 /** Reading rules for one file: whether it must exist, and the project's real path it must stay inside. */
-interface ReadOptions {
+export interface ReadOptions {
   required?: boolean;
   /** The project root with its links resolved. */
   realRoot: string;
