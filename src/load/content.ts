@@ -155,7 +155,13 @@ function readText(path: string, rel: (path: string) => string, diagnostics: Diag
     try {
       const stats = fstatSync(fd);
       if (!stats.isFile()) {
-        diagnostics.push(makeDiagnostic('file/unreadable', rel(path), { line: 0, column: 0 }, { message: `The path is ${describeKind(stats)}.`, expected: 'a regular file' }));
+        diagnostics.push(
+          makeDiagnostic('file/unreadable', rel(path), { line: 0, column: 0 }, {
+            message: `The path is ${describeKind(stats)}.`,
+            expected: 'a regular file',
+            hint: 'Replace it with an ordinary file, or move it out of `content/`.',
+          }),
+        );
         return undefined;
       }
       size = stats.size;
