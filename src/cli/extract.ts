@@ -10,10 +10,9 @@ import { formatDrafts } from '../extract/format.ts';
 import { splitSentences } from '../extract/sentences.ts';
 import { splitFrontMatter } from '../load/front-matter.ts';
 import { decodeUtf8 } from '../load/read.ts';
-import { parseYaml } from '../load/yaml.ts';
+import { loadLists } from '../validate/lists.ts';
 import { isDateProblem, parseEventDate } from '../schema/dates.ts';
 import { renderEventFile } from '../scaffold/event-file.ts';
-import { actorSchema, placeSchema, siteSchema } from '../schema/lists.ts';
 import { sourceSchema } from '../schema/source.ts';
 import { zodIssuesToDiagnostics } from '../validate/zod-issues.ts';
 import { EXIT, helpText, parseArgs, UsageError, type FlagSpec } from './args.ts';
@@ -63,7 +62,7 @@ await runCli(async (argv) => {
     console.error(`Note: the drafts cite the source \`${sourceId}\`; save the article as content/sources/${sourceId}.md so that npm run check finds it.`);
   }
 
-  const lists = await readLists(root);
+  const lists = readLists(root);
   const input = {
     sourceId,
     body: split.body,
@@ -114,28 +113,9 @@ function fail(diagnostics: Parameters<typeof formatDiagnostics>[0]): number {
   return EXIT.content;
 }
 
-/** Actors, places, categories and the site's clock, leniently: a broken entry is skipped (`npm run check` reports it). */
-async function readLists(root: string): Promise<{ actors: Known[]; places: (Known & { timeZone: string | null })[]; categories: string[]; siteZone: string }> {
-  const read = async (name: string): Promise<Record<string, unknown>> => {
-    try {
-      const value = parseYaml(await readFile(join(root, 'content', name), 'utf8')).value;
-      return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-    } catch {
-      return {};
-    }
-  };
-  const [actorsData, placesData, categoriesData, siteData] = await Promise.all([read('actors.yml'), read('places.yml'), read('categories.yml'), read('site.yml')]);
-  const actors: Known[] = [];
-  for (const [id, value] of Object.entries(actorsData)) {
-    const a = actorSchema.safeParse(value);
-    if (a.success) actors.push({ id, name: a.data.name, aliases: a.data.aliases });
-  }
-  const places: (Known & { timeZone: string | null })[] = [];
-  for (const [id, value] of Object.entries(placesData)) {
-    const p = placeSchema.safeParse(value);
-    if (p.success) places.push({ id, name: p.data.name, aliases: p.data.aliases, timeZone: p.data.time_zone ?? null });
-  }
-  const zone = siteSchema.shape.time_zone.safeParse(siteData.time_zone);
-  return { actors, places, categories: Object.keys(categoriesData), siteZone: zone.success ? zone.data : '+00:00' };
+/** Actors, places, categories and the site's clock, valid entries only (`npm run check` reports the others). */
+function readLists(root: string): { actors: Known[]; places: (Known & { timeZone: string | null })[]; categories: string[]; siteZone: string } {
+  const { lists } = loadLists(root);
+  return { actors: lists.actors, places: lists.places, categories: lists.categories, siteZone: lists.site.timeZone ?? '+00:00' };
 }
 

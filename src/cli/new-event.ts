@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseYaml } from '../load/yaml.ts';
+import { loadLists } from '../validate/lists.ts';
 import { endsBeforeStart, isDateProblem, parseEventDate, type EventDate } from '../schema/dates.ts';
 import { renderEventFile } from '../scaffold/event-file.ts';
 import { slugify, uniqueId } from '../scaffold/slug.ts';
@@ -97,14 +97,9 @@ function checkDate(flag: string, text: string): EventDate {
   return parsed;
 }
 
-/** Category ids in file order; an unreadable file gives none, and `npm run check` explains why. */
+/** Valid category ids in file order; a broken entry or file is left out, and `npm run check` explains why. */
 async function categoryIds(root: string): Promise<string[]> {
-  try {
-    const value = parseYaml(await readFile(join(root, 'content', 'categories.yml'), 'utf8')).value;
-    return value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : [];
-  } catch {
-    return [];
-  }
+  return loadLists(root, ['categories']).lists.categories;
 }
 
 async function sourceIds(root: string): Promise<string[]> {

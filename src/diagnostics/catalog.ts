@@ -26,6 +26,16 @@ export const RULES = {
     summary: 'A content file exists but could not be read (permissions, or too many files open at once).',
     hint: 'Check the file\'s permissions; if the message names a system limit (EMFILE), report it: the build must not drop files.',
   },
+  'file/outside-project': {
+    severity: 'error',
+    summary: 'Content is read only from files inside the project; a link that leads out of it is refused.',
+    hint: 'Copy the file into the project instead of linking to it, or point the link at a file inside the project.',
+  },
+  'file/skipped': {
+    severity: 'warning',
+    summary: 'A file in a content folder looks like Markdown but is not read: only names ending in `.md` are.',
+    hint: 'Rename it to end in `.md` (lowercase, no trailing space), or move it out of the folder.',
+  },
   'file/empty': {
     severity: 'error',
     summary: 'A content file must not be empty.',

@@ -1,6 +1,7 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, type Dirent, type Stats } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { makeDiagnostic } from '../diagnostics/make.ts';
 import { splitFrontMatter, type FrontMatterFile } from './front-matter.ts';
@@ -33,103 +34,27 @@ export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 export const DATA_FILES = ['site', 'categories', 'actors', 'places'] as const;
 
-/** Where content files come from: the disk, or given texts in a unit test. Paths are relative to `content/`. */
-interface ContentReader {
-  /** Names of the `.md` files in a folder, sorted; none if the folder is missing. */
-  names(folder: string): Promise<string[]>;
-  /** The bytes of a file and its size on disk (the bytes are left unread when the size is over the limit). */
-  read(path: string): { bytes: Uint8Array; size: number };
-  /** The path reported in diagnostics, relative to the project root. */
-  rel(path: string): string;
-}
-
 /** Reads `content/`; problems reading or parsing any file become diagnostics, never exceptions. */
 export async function loadContent(contentDir: string, projectRoot: string): Promise<{ raw: RawContent; diagnostics: Diagnostic[] }> {
-  const rel = (path: string) => relative(projectRoot, join(contentDir, path)).split(sep).join('/');
-  return loadWith(projectRoot, {
-    async names(folder) {
-      try {
-        return (await readdir(join(contentDir, folder))).filter((n) => n.endsWith('.md')).sort();
-      } catch {
-        return [];
-      }
-    },
-    read: (path) => readBytes(join(contentDir, path)),
-    rel,
-  });
-}
-
-/**
- * Loads content from texts in memory, keyed by path relative to `content/` (`events/x.md`), exactly as
- * `loadContent` reads the same files from disk: for unit tests of what the loader and validator report.
- */
-export async function loadContentTexts(files: Readonly<Record<string, string | Uint8Array>>): Promise<{ raw: RawContent; diagnostics: Diagnostic[] }> {
-  const bytesOf = (path: string) => {
-    const body = files[path];
-    if (body === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-    return typeof body === 'string' ? new TextEncoder().encode(body) : body;
-  };
-  return loadWith('.', {
-    async names(folder) {
-      return Object.keys(files)
-        .filter((p) => p.startsWith(`${folder}/`) && !p.slice(folder.length + 1).includes('/') && p.endsWith('.md'))
-        .map((p) => p.slice(folder.length + 1))
-        .sort();
-    },
-    read(path) {
-      const bytes = bytesOf(path);
-      return { bytes: bytes.length > MAX_FILE_BYTES ? new Uint8Array(0) : bytes, size: bytes.length };
-    },
-    rel: (path) => `content/${path}`,
-  });
-}
-
-async function loadWith(projectRoot: string, reader: ContentReader): Promise<{ raw: RawContent; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
-  const { rel } = reader;
+  const rel = (path: string) => relative(projectRoot, path).split(sep).join('/');
+  const realRoot = realpathSync(projectRoot);
 
-  const readData = async (name: string, required = true): Promise<DataFile | null> => {
-    const path = `${name}.yml`;
-    const text = readText(path, reader, diagnostics, required);
-    if (text === undefined) return null;
-    try {
-      return { file: rel(path), yaml: parseYaml(text) };
-    } catch (error) {
-      if (!(error instanceof YamlSyntaxError)) throw error;
-      // In actors.yml, places.yml and categories.yml the top-level keys are ids: a repeated one is a duplicate
-      // id. Each is reported, and the file is read on (the later entry wins) so that references to its other
-      // ids do not all turn into errors too.
-      if (error.duplicate && error.position.column === 1 && name !== 'site') {
-        let lenient: ParsedYaml | null = null;
-        try {
-          lenient = parseYaml(text, 0, { allowDuplicateKeys: true });
-        } catch {
-          lenient = null;
-        }
-        if (lenient) {
-          for (const { key, line, firstLine } of repeatedTopLevelKeys(text)) {
-            diagnostics.push(
-              makeDiagnostic('id/duplicate', rel(path), { line, column: 1 }, {
-                field: key,
-                message: `Duplicate id \`${key}\`, first defined on line ${firstLine}.`,
-                expected: 'each id once per file',
-                related: { file: rel(path), line: firstLine },
-              }),
-            );
-          }
-          return { file: rel(path), yaml: lenient };
-        }
-      }
-      diagnostics.push(
-        makeDiagnostic('file/yaml-syntax', rel(path), error.position, { message: `The file is not valid YAML: ${error.message}` }),
-      );
-      return null;
+  const readData = async (name: string, required = true): Promise<DataFile | null> =>
+    readDataFile(join(contentDir, `${name}.yml`), rel, diagnostics, { required, realRoot });
+
+  const readFolder = async (folder: string, required: boolean): Promise<FrontMatterFile[]> => {
+    const dir = join(contentDir, folder);
+    const listed = await listFolder(dir, rel, realRoot, required);
+    if ('ruleId' in listed) {
+      diagnostics.push(listed);
+      return [];
     }
-  };
-
-  const readFolder = async (folder: string): Promise<FrontMatterFile[]> => {
-    const names = await reader.names(folder);
-    const files = names.map((name) => readFrontMatterFile(`${folder}/${name}`, reader, diagnostics));
+    diagnostics.push(...listed.skipped);
+    const files = listed.names.map(({ name, link }) =>
+      // A listed regular file's real path is its folder's, already checked; only a link needs resolving.
+      readFrontMatterFile(join(dir, name), rel, diagnostics, { realRoot, realPath: link ? undefined : join(listed.realDir, name) }),
+    );
     return files.filter((f): f is FrontMatterFile => f !== null);
   };
 
@@ -139,41 +64,120 @@ async function loadWith(projectRoot: string, reader: ContentReader): Promise<{ r
     readData('actors'),
     readData('places'),
     readData('style', false),
-    readFolder('sources'),
-    readFolder('events'),
+    readFolder('sources', false),
+    readFolder('events', true),
   ]);
   return { raw: { root: projectRoot, site, categories, actors, places, style, sources, events }, diagnostics };
 }
 
 /**
- * Reads synchronously: content files are small and, in CI and in an editor's checkout, already in the page cache,
- * where 10,000 synchronous reads take 0.1 s against 0.5 s through promise-based file handles.
+ * Reads and parses one data file (`content/<name>.yml`). In actors.yml, places.yml and categories.yml the
+ * top-level keys are ids: a repeated one is reported as a duplicate id, and the file is read on (the later entry
+ * wins) so that references to its other ids do not all turn into errors too.
  */
-function readBytes(path: string): { bytes: Uint8Array; size: number } {
-  // One open file for the size check and the read: a huge file is never read.
-  const fd = openSync(path, 'r');
+export function readDataFile(path: string, rel: (path: string) => string, diagnostics: Diagnostic[], options: ReadOptions): DataFile | null {
+  const text = readText(path, rel, diagnostics, options);
+  if (text === undefined) return null;
   try {
-    const size = fstatSync(fd).size;
-    let bytes = new Uint8Array(size > MAX_FILE_BYTES ? 0 : size);
-    let read = 0;
-    while (read < bytes.length) {
-      const n = readSync(fd, bytes, read, bytes.length - read, read);
-      if (n === 0) break;
-      read += n;
+    return { file: rel(path), yaml: parseYaml(text) };
+  } catch (error) {
+    if (!(error instanceof YamlSyntaxError)) throw error;
+    if (error.duplicate && error.position.column === 1 && basename(path) !== 'site.yml') {
+      let lenient: ParsedYaml | null = null;
+      try {
+        lenient = parseYaml(text, 0, { allowDuplicateKeys: true });
+      } catch {
+        lenient = null;
+      }
+      if (lenient) {
+        for (const { key, line, firstLine } of repeatedTopLevelKeys(text)) {
+          diagnostics.push(
+            makeDiagnostic('id/duplicate', rel(path), { line, column: 1 }, {
+              field: key,
+              message: `Duplicate id \`${key}\`, first defined on line ${firstLine}.`,
+              expected: 'each id once per file',
+              related: { file: rel(path), line: firstLine },
+            }),
+          );
+        }
+        return { file: rel(path), yaml: lenient };
+      }
     }
-    if (read < bytes.length) bytes = bytes.subarray(0, read);
-    return { bytes, size };
-  } finally {
-    closeSync(fd);
+    diagnostics.push(makeDiagnostic('file/yaml-syntax', rel(path), error.position, { message: `The file is not valid YAML: ${error.message}` }));
+    return null;
   }
 }
 
-function readText(path: string, reader: ContentReader, diagnostics: Diagnostic[], required = false): string | undefined {
-  const rel = reader.rel;
+/** Reading rules for one file: whether it must exist, and the project's real path it must stay inside. */
+export interface ReadOptions {
+  required?: boolean;
+  /** The project root with its links resolved. */
+  realRoot: string;
+  /** The file's real path when already known (a regular file listed in a checked folder); resolved otherwise. */
+  realPath?: string;
+}
+
+const isInside = (realRoot: string, realPath: string) => {
+  const r = relative(realRoot, realPath);
+  return r !== '' && !r.startsWith(`..${sep}`) && r !== '..' && !isAbsolute(r);
+};
+
+/** What a non-regular file is, in an editor's words (EISDIR kept for a folder: the code editors search for). */
+function describeKind(stats: Stats): string {
+  if (stats.isDirectory()) return 'a folder (EISDIR), not a file';
+  if (stats.isFIFO()) return 'a named pipe (FIFO), not a regular file';
+  if (stats.isSocket()) return 'a socket, not a regular file';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device, not a regular file';
+  return 'not a regular file';
+}
+
+/**
+ * Reads synchronously: content files are small and, in CI and in an editor's checkout, already in the page cache,
+ * where 10,000 synchronous reads take 0.1 s against 0.5 s through promise-based file handles.
+ * Only regular files whose real path is inside the project are read: a link out of it (to /etc/passwd, say) or
+ * a FIFO, socket or device is reported by name, and nothing of its contents reaches a message.
+ */
+function readText(path: string, rel: (path: string) => string, diagnostics: Diagnostic[], options: ReadOptions): string | undefined {
   let bytes: Uint8Array;
   try {
+    const real = options.realPath ?? realpathSync(path);
+    if (!isInside(options.realRoot, real)) {
+      diagnostics.push(
+        makeDiagnostic('file/outside-project', rel(path), { line: 0, column: 0 }, {
+          message: 'The file is a link to a place outside the project; content is read only from files inside it.',
+          expected: 'a file, or a link to one, inside the project',
+        }),
+      );
+      return undefined;
+    }
+    // Non-blocking, so that opening a FIFO returns at once; fstat then refuses it.
+    const fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK);
     let size: number;
-    ({ bytes, size } = reader.read(path));
+    try {
+      const stats = fstatSync(fd);
+      if (!stats.isFile()) {
+        diagnostics.push(
+          makeDiagnostic('file/unreadable', rel(path), { line: 0, column: 0 }, {
+            message: `The path is ${describeKind(stats)}.`,
+            expected: 'a regular file',
+            hint: 'Replace it with an ordinary file, or move it out of `content/`.',
+          }),
+        );
+        return undefined;
+      }
+      size = stats.size;
+      // One open file for the size check and the read: a huge file is never read.
+      bytes = new Uint8Array(size > MAX_FILE_BYTES ? 0 : size);
+      let read = 0;
+      while (read < bytes.length) {
+        const n = readSync(fd, bytes, read, bytes.length - read, read);
+        if (n === 0) break;
+        read += n;
+      }
+      if (read < bytes.length) bytes = bytes.subarray(0, read);
+    } finally {
+      closeSync(fd);
+    }
     if (size > MAX_FILE_BYTES) {
       diagnostics.push(
         makeDiagnostic('file/too-large', rel(path), { line: 1, column: 1 }, {
@@ -186,7 +190,7 @@ function readText(path: string, reader: ContentReader, diagnostics: Diagnostic[]
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
-      if (required) {
+      if (options.required) {
         diagnostics.push(
           makeDiagnostic('file/missing', rel(path), { line: 0, column: 0 }, { message: 'This file is required and was not found.' }),
         );
@@ -228,10 +232,62 @@ function readText(path: string, reader: ContentReader, diagnostics: Diagnostic[]
   return text;
 }
 
-function readFrontMatterFile(path: string, reader: ContentReader, diagnostics: Diagnostic[]): FrontMatterFile | null {
-  const text = readText(path, reader, diagnostics);
+/** Names that look like event or source files but are not read: only `*.md`, exactly, is content. */
+const LOOKS_LIKE_MARKDOWN = /\.(?:md|markdown|mdown|mkd|mkdn)\s*$/i;
+
+/**
+ * The `*.md` files of a content folder, sorted, with a warning for each name that looks like one but is skipped
+ * (`x.MD`, `x.markdown`, `x.md `). A missing `required` folder, a path that is not a folder, or one that cannot be
+ * listed is an error: otherwise the check passes on no content at all.
+ */
+async function listFolder(
+  dir: string,
+  rel: (path: string) => string,
+  realRoot: string,
+  required: boolean,
+): Promise<{ names: { name: string; link: boolean }[]; skipped: Diagnostic[]; realDir: string } | Diagnostic> {
+  let realDir: string;
+  let entries: Dirent[];
+  try {
+    realDir = realpathSync(dir);
+    if (!isInside(realRoot, realDir)) {
+      return makeDiagnostic('file/outside-project', rel(dir), { line: 0, column: 0 }, {
+        message: 'The folder is a link to a place outside the project; content is read only from inside it.',
+        expected: 'a folder inside the project',
+      });
+    }
+    entries = await readdir(realDir, { withFileTypes: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && !required) return { names: [], skipped: [], realDir: dir };
+    if (code === 'ENOENT') {
+      return makeDiagnostic('file/missing', rel(dir), { line: 0, column: 0 }, { message: 'This folder is required and was not found: it holds one Markdown file per event.' });
+    }
+    const what = code === 'ENOTDIR' ? 'The path is a file, not a folder (ENOTDIR).' : `The folder could not be read (${code ?? String(error)}).`;
+    return makeDiagnostic('file/unreadable', rel(dir), { line: 0, column: 0 }, { message: what, expected: 'a folder' });
+  }
+  const names: { name: string; link: boolean }[] = [];
+  const skipped: Diagnostic[] = [];
+  for (const entry of entries) {
+    if (entry.name.endsWith('.md')) names.push({ name: entry.name, link: !entry.isFile() });
+    else if (LOOKS_LIKE_MARKDOWN.test(entry.name)) {
+      skipped.push(
+        makeDiagnostic('file/skipped', rel(join(dir, entry.name)), { line: 0, column: 0 }, {
+          message: `\`${entry.name}\` looks like a content file but is not read: only names ending in \`.md\` (lowercase, nothing after it) are.`,
+          expected: 'a name ending in `.md`',
+        }),
+      );
+    }
+  }
+  names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { names, skipped, realDir };
+}
+
+function readFrontMatterFile(path: string, rel: (path: string) => string, diagnostics: Diagnostic[], options: ReadOptions): FrontMatterFile | null {
+  const text = readText(path, rel, diagnostics, options);
   if (text === undefined) return null;
-  const split = splitFrontMatter(reader.rel(path), text);
+  const split = splitFrontMatter(rel(path), text);
   if ('ruleId' in split) {
     diagnostics.push(split);
     return null;
@@ -242,9 +298,28 @@ function readFrontMatterFile(path: string, reader: ContentReader, diagnostics: D
 /** Reads and parses one event or source file, as `loadContent` does each of them (the preview's quick page). */
 export async function loadContentFile(path: string, projectRoot: string): Promise<{ file: FrontMatterFile | null; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
-  const reader: ContentReader = { names: async () => [], read: readBytes, rel: (p) => relative(projectRoot, p).split(sep).join('/') };
-  const file = readFrontMatterFile(path, reader, diagnostics);
+  const file = readFrontMatterFile(path, (p) => relative(projectRoot, p).split(sep).join('/'), diagnostics, { realRoot: realpathSync(projectRoot) });
   return { file, diagnostics };
 }
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MB`;
+
+/**
+ * Loads content from texts keyed by path relative to `content/` (`events/x.md`), for unit tests of what the loader
+ * and validator report. The texts are written to a throwaway project folder and read by `loadContent` itself, so
+ * they pass through exactly the checks that files on disk do (the project boundary included), at a few
+ * milliseconds' cost.
+ */
+export async function loadContentTexts(files: Readonly<Record<string, string | Uint8Array>>): Promise<{ raw: RawContent; diagnostics: Diagnostic[] }> {
+  const root = await mkdtemp(join(tmpdir(), 'nt-texts-'));
+  try {
+    for (const [path, body] of Object.entries(files)) {
+      const target = join(root, 'content', path);
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, body);
+    }
+    return await loadContent(join(root, 'content'), root);
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
