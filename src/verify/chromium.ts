@@ -10,8 +10,6 @@ export interface FoundChromium {
   path: string;
   /** Where it came from, for messages: `CHROMIUM_PATH`, `PATH (google-chrome)` or `@sparticuz/chromium`. */
   source: string;
-  /** Flags the executable needs on top of the caller's own. */
-  args: string[];
 }
 
 export interface LookupOptions {
@@ -19,7 +17,7 @@ export interface LookupOptions {
   platform?: NodeJS.Platform;
   arch?: string;
   /** Unpacks the npm package's Chromium; null when the package is not installed. Replaced in tests. */
-  bundled?: () => Promise<{ path: string; args: string[] } | null>;
+  bundled?: () => Promise<string | null>;
 }
 
 export const HOW_TO_PROVIDE =
@@ -58,26 +56,30 @@ export async function findChromium(options: LookupOptions = {}): Promise<FoundCh
   const env = options.env ?? process.env;
   const override = env.CHROMIUM_PATH;
   if (override) {
-    if (isExecutableFile(override)) return { path: override, source: 'CHROMIUM_PATH', args: [] };
+    if (isExecutableFile(override)) return { path: override, source: 'CHROMIUM_PATH' };
     throw new ChromiumNotFoundError(`CHROMIUM_PATH is ${override}, which is not an executable file. ${HOW_TO_PROVIDE}`);
   }
   for (const name of CHROMIUM_NAMES) {
     const path = onPath(name, env.PATH);
-    if (path) return { path, source: `PATH (${name})`, args: [] };
+    if (path) return { path, source: `PATH (${name})` };
   }
   const platform = options.platform ?? process.platform;
   const arch = options.arch ?? process.arch;
   if (platform === 'linux' && arch === 'x64') {
-    const found = await (options.bundled ?? unpackBundled)();
-    if (found) return { ...found, source: '@sparticuz/chromium' };
+    const path = await (options.bundled ?? unpackBundled)();
+    if (path) return { path, source: '@sparticuz/chromium' };
   }
   throw new ChromiumNotFoundError(`No Chromium found (tried CHROMIUM_PATH, ${CHROMIUM_NAMES.join(', ')} on PATH, then @sparticuz/chromium on Linux x64). ${HOW_TO_PROVIDE}`);
 }
 
 const runs = (path: string): boolean => spawnSync(path, ['--version'], { stdio: 'ignore', timeout: 30_000 }).status === 0;
 
-/** Unpacks the package's Chromium into the temp folder (reused once there); null when the package is absent. */
-async function unpackBundled(): Promise<{ path: string; args: string[] } | null> {
+/**
+ * Unpacks the package's Chromium into the temp folder (reused once there); null when the package is absent. Its own
+ * `args` are for AWS Lambda and stay unused: `--single-process` ends the browser with its first closed context, and
+ * `--disable-web-security` would weaken the very page isolation the injection tests check.
+ */
+async function unpackBundled(): Promise<string | null> {
   let sp: typeof Bundled;
   try {
     sp = (await import('@sparticuz/chromium')).default;
@@ -91,5 +93,5 @@ async function unpackBundled(): Promise<{ path: string; args: string[] } | null>
     path = await sp.executablePath();
     if (!runs(path)) throw new ChromiumNotFoundError(`@sparticuz/chromium unpacked ${path}, but it does not start. ${HOW_TO_PROVIDE}`);
   }
-  return { path, args: sp.args };
+  return path;
 }

@@ -14,11 +14,9 @@ export { serveStatic, type StaticServer } from '../../src/verify/static-server.t
  * test that skips would pass on a machine that checked nothing.
  */
 export async function launchChromium(): Promise<Browser> {
-  const found = await findChromium();
   return chromium.launch({
-    executablePath: found.path,
+    executablePath: (await findChromium()).path,
     args: [
-      ...found.args,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
