@@ -51,7 +51,11 @@ describe('the GitHub workflow and .ci/run', () => {
     const workflow = parse(workflowText) as { jobs: { check: { steps: { uses?: string }[] } } };
     expect(workflow.jobs.check.steps.some((s) => s.uses?.startsWith('actions/setup-java@'))).toBe(true);
     const scripts = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts as Record<string, string>;
-    expect(scripts.test).not.toMatch(/java/);
-    expect(scripts['test:java']).toBe('vitest run --project java');
+    // A bare `vitest run` would run every project, the Java one included: npm test names the four it needs.
+    const [vitest, ...rest] = scripts.test!.split(' && ');
+    expect([...vitest!.matchAll(/--project (\S+)/g)].map((m) => m[1])).toEqual(['unit', 'build', 'cli', 'browser']);
+    expect(rest).toEqual(['npm run test:tz']);
+    expect(scripts['test:tz']).toBe('TZ=America/Los_Angeles vitest run --project unit');
+    for (const tier of ['unit', 'build', 'cli', 'browser', 'java']) expect(scripts[`test:${tier}`]).toBe(`vitest run --project ${tier}`);
   });
 });
