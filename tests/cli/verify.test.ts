@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/project.ts';
 
-/** `npm run verify` is what CI runs over the built site: it must catch bad HTML and broken links, and pass a good build. */
+/** `npm run verify` is what CI runs over the built site: it must catch broken links and pass a good build (HTML: tests/java). */
 let base: string;
 let good: string;
 
@@ -23,22 +23,12 @@ async function variant(name: string, edit: (dir: string) => Promise<void>): Prom
 }
 
 describe('verify', () => {
-  it('passes the real build', () => {
-    const run = runCli('verify.ts', [`--site=${good}`]);
-    expect(run.stdout).toContain('HTML: no errors');
-    expect(run.stdout).toMatch(/Links: \d+ checked, 0 broken\./);
+  it('passes the links and anchors of the real build (its HTML check needs Java: tests/java)', () => {
+    const run = runCli('verify.ts', [`--site=${good}`, '--skip-html']);
+    expect(run.stdout).not.toContain('HTML:');
+    expect(run.stdout).toMatch(/Links: [1-9]\d* checked, 0 broken\./);
+    expect(run.stdout).toMatch(/Anchors: \d+ checked, 0 missing\./);
     expect(run.status).toBe(0);
-  });
-
-  it('fails on an HTML error and names the file and line', async () => {
-    const dir = await variant('bad-html', async (d) => {
-      const file = join(d, 'sources/index.html');
-      const html = await readFile(file, 'utf8');
-      await writeFile(file, html.replace('<h1>Sources</h1>', '<h1>Sources</h1>\n<p><div>block in a paragraph</p>'));
-    });
-    const run = runCli('verify.ts', [`--site=${dir}`, '--skip-links']);
-    expect(run.status).toBe(1);
-    expect(run.stdout).toMatch(/sources\/index\.html:\d+:\d+ {2}.+ {2}html\/nu/);
   });
 
   it('fails on a broken internal link and on a missing anchor', async () => {
