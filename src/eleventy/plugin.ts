@@ -13,7 +13,7 @@ import { loadAtlas } from '../views/atlas.ts';
 import { facetPath, type FacetKind } from '../views/facets.ts';
 import { absoluteUrl, prefixPath } from './filters.ts';
 import { listEntryCache, type ListEntryCache } from './list-entries.ts';
-import { pagedLists, pagedSitemapPaths } from './runs.ts';
+import { pagedLists, pagedSitemapPaths } from './run-plan.ts';
 
 /** Thrown when content is invalid; its message is the editor-facing report, not a stack. */
 export class ContentError extends Error {

@@ -1,5 +1,5 @@
 // Per-page values as functions: see ../event.11tydata.js.
-// Out of Eleventy's collections: the sitemap lists these pages from the model (src/eleventy/runs.ts).
+// Out of Eleventy's collections: the sitemap lists these pages from the model (src/eleventy/run-plan.ts).
 export default {
   eleventyExcludeFromCollections: true,
   eleventyComputed: {

@@ -4,7 +4,7 @@ import { join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { worthCollecting } from '../../src/eleventy/memory.ts';
-import { EXPORT_TEMPLATES, PAGED_TEMPLATES, pageCap, pagedLists, pagedSitemapPaths, planRuns, RENDERED_APART } from '../../src/eleventy/runs.ts';
+import { EXPORT_TEMPLATES, PAGED_TEMPLATES, pageCap, pagedLists, pagedSitemapPaths, planRuns, RENDERED_APART } from '../../src/eleventy/run-plan.ts';
 import type { Timeline } from '../../src/views/site.ts';
 
 const TEMPLATES = join(import.meta.dirname, '../../templates');
