@@ -13,7 +13,7 @@ import { loadAtlas } from '../views/atlas.ts';
 import { facetPath, type FacetKind } from '../views/facets.ts';
 import { absoluteUrl, prefixPath } from './filters.ts';
 import { listEntryCache, type ListEntryCache } from './list-entries.ts';
-import { pagedLists, pagedSitemapPaths } from './run-plan.ts';
+import { PAGED_PAGES, pagedLists, pagedSitemapPaths, pagedTemplate } from './paged-pages.ts';
 
 /** Thrown when content is invalid; its message is the editor-facing report, not a stack. */
 export class ContentError extends Error {
@@ -62,6 +62,10 @@ export default function newsTimeline(eleventyConfig: UserConfig, options: Plugin
     // One run renders everything: the paged templates paginate over the whole lists.
     eleventyConfig.addGlobalData('paged', async () => pagedLists(await timeline()));
   }
+  for (const page of PAGED_PAGES) {
+    const { content, data } = pagedTemplate(page);
+    eleventyConfig.addTemplate(page.template, content, data);
+  }
   eleventyConfig.addWatchTarget('content/');
   eleventyConfig.addFilter('absoluteUrl', absoluteUrl);
   eleventyConfig.addFilter('url', function (this: { ctx?: { timeline?: { site?: { url?: string } } } }, path: string) {
@@ -92,7 +96,7 @@ export default function newsTimeline(eleventyConfig: UserConfig, options: Plugin
     const timeline = pages[0]?.data?.timeline;
     // A run of paged templates or exports alone has nothing in its collections, and no sitemap to write.
     if (!timeline) return [];
-    // The paged templates (events, periods, facets, sources…) stay out of collections: list them from the model.
+    // The paged pages (events, periods, facets, sources…) stay out of collections: list them from their table.
     return sitemapChunks([...pages, ...pagedSitemapPaths(timeline).map((url) => ({ url }))]);
   });
   eleventyConfig.addPassthroughCopy({ 'templates/assets': 'assets' });

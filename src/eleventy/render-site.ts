@@ -4,6 +4,7 @@ import { join, relative, sep } from 'node:path';
 import type { Timeline } from '../views/site.ts';
 import { collectGarbage, worthCollecting } from './memory.ts';
 import { eleventyEventBus, quietBenchmarks, quietEleventy } from './internals.ts';
+import { entries, noPages, PAGED_PAGES } from './paged-pages.ts';
 import { pagedLists, planRuns, RENDERED_APART, type PagedLists } from './run-plan.ts';
 
 interface EleventyUserConfig {
@@ -35,8 +36,11 @@ export { EVENT_TEMPLATE } from './run-plan.ts';
  * lets the next one reuse the memory, once the last one has left enough to be worth it.
  */
 export async function renderSite(run: EleventyRun): Promise<number> {
-  if (run.only || run.skip) return renderOnce(run);
   const templates = await listTemplates(run.projectRoot);
+  const paged = PAGED_PAGES.find((p) => p.template === run.only);
+  // A paged page type is a virtual template: render it alone by leaving out every file and every other type.
+  if (paged) return renderOnce({ ...run, only: undefined, skip: templates, paged: { ...noPages(), [paged.template]: entries(paged, run.timeline) } });
+  if (run.only || run.skip) return renderOnce(run);
   let written = 0;
   let live = 0;
   for (const { templates: only, paged } of planRuns(run.timeline, run.pagesPerRun)) {

@@ -1,5 +1,7 @@
-import { chunk } from '../lib/chunk.ts';
 import type { Timeline } from '../views/site.ts';
+import { entries, noPages, PAGED_PAGES, type PagedLists, type PagedPage } from './paged-pages.ts';
+
+export { EVENT_TEMPLATE, pagedLists, type PagedLists } from './paged-pages.ts';
 
 /**
  * How a build splits the site into Eleventy runs. Eleventy holds every page a run renders until the run ends, and
@@ -8,68 +10,23 @@ import type { Timeline } from '../views/site.ts';
  * item of a list in the model, and the exports, render in runs of bounded size, each run slices of one or more of
  * them. Everything else renders last.
  *
- * A paged template paginates over its list in the `paged` global data (`paged.events`, …), which holds the run's
- * slice; `timeline` stays whole in every run, so whatever else a page reads from it is the same in any run.
+ * A paged page type (a row of PAGED_PAGES) paginates over its list in the `paged` global data, which holds the
+ * run's slice of it; `timeline` stays whole in every run, so whatever else a page reads from it is the same in any run.
  *
- * Sizes are in "event pages" (about 8 KB of HTML). A run holds at most RUN_BUDGET of them, about 80 MB: five runs
- * at 10,000 events (the last for the rest), eighteen at 50,000. Setting up a run costs 20–30 ms.
+ * Sizes are in "event pages" (about 8 KB of HTML), from the model (pageWeight). A run holds at most RUN_BUDGET of
+ * them, about 80 MB. Setting up a run costs 20–30 ms.
  */
 export const RUN_BUDGET = 10_000;
 
-/** The lists the paged templates paginate over, by name in the `paged` global data. */
-export interface PagedLists {
-  events: Timeline['events'];
-  periods: Timeline['periods'];
-  categories: Timeline['reader']['pages']['categories'];
-  actors: Timeline['reader']['pages']['actors'];
-  places: Timeline['reader']['pages']['places'];
-  asOf: Timeline['reporting']['pages'];
-  sources: Timeline['sources'];
-  embeds: Timeline['embeds'];
+/**
+ * A page's size in event pages: one, and an eighth of one for each event it lists in full (a list entry is about
+ * 1 KB, an event page 8 KB), so a period or facet page listing 100 events weighs 13.5.
+ */
+export const ENTRY_WEIGHT = 0.125;
+
+export function pageWeight(page: PagedPage, item: { path: string }): number {
+  return 1 + page.listed(item) * ENTRY_WEIGHT;
 }
-
-/** The whole lists, as a site rendered in one run (or the preview's one page) uses them. */
-export function pagedLists(timeline: Timeline): PagedLists {
-  const { pages } = timeline.reader;
-  return {
-    events: timeline.events,
-    periods: timeline.periods,
-    categories: pages.categories,
-    actors: pages.actors,
-    places: pages.places,
-    asOf: timeline.reporting.pages,
-    sources: timeline.sources,
-    embeds: timeline.embeds,
-  };
-}
-
-/** A template with a page per item of a list. Its pages' permalink is the item's `path`. */
-export interface PagedTemplate {
-  /** Relative to templates/. */
-  template: string;
-  list: keyof PagedLists;
-  /**
-   * The size of a page in event pages, from a 10,000-event site: period and facet pages list up to 100 events
-   * (up to 140 KB), as-of pages 26 KB, source pages 18 KB, embeds 35 KB.
-   */
-  weight: number;
-  /** Listed in the sitemap. Paged templates stay out of Eleventy's collections: the sitemap takes them from here. */
-  inSitemap: boolean;
-}
-
-/** The template with a page per event: the preview's quick page renders it alone (see src/serve/quick.ts). */
-export const EVENT_TEMPLATE = 'event.njk';
-
-export const PAGED_TEMPLATES: readonly PagedTemplate[] = [
-  { template: EVENT_TEMPLATE, list: 'events', weight: 1, inSitemap: true },
-  { template: 'period.njk', list: 'periods', weight: 15, inSitemap: true },
-  { template: 'categories/category.njk', list: 'categories', weight: 15, inSitemap: true },
-  { template: 'actors/actor.njk', list: 'actors', weight: 15, inSitemap: true },
-  { template: 'places/place.njk', list: 'places', weight: 15, inSitemap: true },
-  { template: 'as-of.njk', list: 'asOf', weight: 4, inSitemap: true },
-  { template: 'source.njk', list: 'sources', weight: 3, inSitemap: true },
-  { template: 'embed/embed.njk', list: 'embeds', weight: 5, inSitemap: false },
-];
 
 /** Single files that grow with the timeline: each about a quarter of an event page per event. */
 export const EXPORT_TEMPLATES: readonly string[] = ['events-json.njk', 'timeline.json.njk', 'events.csv.njk'];
@@ -82,21 +39,18 @@ export interface RenderRun {
   paged: PagedLists;
 }
 
-const NOTHING: PagedLists = { events: [], periods: [], categories: [], actors: [], places: [], asOf: [], sources: [], embeds: [] };
-
 /**
  * The runs that render `timeline`: slices of the paged templates and the exports, packed in order into runs of at
  * most RUN_BUDGET (a template at most once a run), then the rest. `pagesPerRun` caps every slice (BUILD_PAGES_PER_RUN:
  * a test renders a small site in many runs this way).
  */
 export function planRuns(timeline: Timeline, pagesPerRun = Infinity): RenderRun[] {
-  const lists = pagedLists(timeline);
   const parts = [
-    ...PAGED_TEMPLATES.flatMap((p) =>
-      chunk(lists[p.list] as readonly unknown[], Math.min(Math.floor(RUN_BUDGET / p.weight), pagesPerRun)).map((items) => ({
-        template: p.template,
-        weight: items.length * p.weight,
-        slice: { [p.list]: items } as Partial<PagedLists>,
+    ...PAGED_PAGES.flatMap((page) =>
+      slices(page, page.list(timeline), pagesPerRun).map(({ items, weight }) => ({
+        template: page.template,
+        weight,
+        slice: { [page.template]: entries(page, timeline, items) },
       })),
     ),
     ...EXPORT_TEMPLATES.map((template) => ({ template, weight: timeline.events.length * EXPORT_WEIGHT_PER_EVENT, slice: {} })),
@@ -108,9 +62,24 @@ export function planRuns(timeline: Timeline, pagesPerRun = Infinity): RenderRun[
       last.templates.push(part.template);
       last.weight += part.weight;
       Object.assign(last.paged, part.slice);
-    } else runs.push({ templates: [part.template], weight: part.weight, paged: { ...NOTHING, ...part.slice } });
+    } else runs.push({ templates: [part.template], weight: part.weight, paged: { ...noPages(), ...part.slice } });
   }
-  return [...runs.map(({ templates, paged }) => ({ templates, paged })), { templates: null, paged: NOTHING }];
+  return [...runs.map(({ templates, paged }) => ({ templates, paged })), { templates: null, paged: noPages() }];
+}
+
+/** A row's items in order, cut where a slice would pass RUN_BUDGET or hold more than `pagesPerRun` pages. */
+function slices(page: PagedPage, items: readonly { path: string }[], pagesPerRun: number) {
+  const cut: { items: { path: string }[]; weight: number }[] = [];
+  let current: { items: { path: string }[]; weight: number } | undefined;
+  for (const item of items) {
+    const weight = pageWeight(page, item);
+    if (!current || current.items.length >= pagesPerRun || (current.items.length > 0 && current.weight + weight > RUN_BUDGET)) {
+      cut.push((current = { items: [], weight: 0 }));
+    }
+    current.items.push(item);
+    current.weight += weight;
+  }
+  return cut;
 }
 
 /** BUILD_PAGES_PER_RUN as a cap for planRuns: a whole number from 1, or no cap. */
@@ -120,10 +89,4 @@ export function pageCap(value: string | undefined): number | undefined {
 }
 
 /** The templates the last run leaves to the others. */
-export const RENDERED_APART: readonly string[] = [...PAGED_TEMPLATES.map((p) => p.template), ...EXPORT_TEMPLATES];
-
-/** The addresses of the paged templates' pages that the sitemap lists. */
-export function pagedSitemapPaths(timeline: Timeline): string[] {
-  const lists = pagedLists(timeline);
-  return PAGED_TEMPLATES.filter((p) => p.inSitemap).flatMap((p) => (lists[p.list] as readonly { path: string }[]).map((item) => item.path));
-}
+export const RENDERED_APART: readonly string[] = [...PAGED_PAGES.map((p) => p.template), ...EXPORT_TEMPLATES];
