@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { noPages } from '../../src/eleventy/paged-pages.ts';
 import { listEntryCache } from '../../src/eleventy/list-entries.ts';
 import newsTimeline from '../../src/eleventy/plugin.ts';
 
@@ -18,6 +19,7 @@ describe('the eventItems filter', () => {
   it('renders an event that several pages list once per variant, through Eleventy', async () => {
     const [a, b, c] = ['a', 'b', 'c'].map((id) => ({ id }));
     write('eleventy.config.js', 'export default function () {}\n');
+    write('templates/_includes/layouts/base.njk', '{{ content | safe }}');
     write('templates/_includes/event-item.njk', '<li>{{ e.id }} {{ level }}</li>');
     // Three pages listing five entries, of which three (a and b at level 2, b again) were rendered before.
     write(
@@ -31,6 +33,8 @@ describe('the eventItems filter', () => {
       config: (config: { addGlobalData(name: string, value: unknown): void; addPlugin(plugin: unknown, options: object): void }) => {
         config.addGlobalData('timeline', { events: [a, b, c], site: { url: 'https://example.org/' } });
         config.addGlobalData('lists', [[a, b], [a, b], [b]]);
+        // The plugin's paged page types, with nothing to render.
+        config.addGlobalData('paged', noPages());
         config.addPlugin(newsTimeline, { entries });
       },
     });
