@@ -37,7 +37,6 @@ const asOf = (t: Timeline) => t.reporting.pages;
 const sources = (t: Timeline) => t.sources;
 const embeds = (t: Timeline) => t.embeds;
 
-const titled = (title: string, description?: string | null) => (_item: unknown, timeline: Timeline) => sitePageMeta(title, timeline, description);
 type FacetPage = Item<typeof categories>;
 const facetMeta = (pg: FacetPage, timeline: Timeline) => sitePageMeta(pg.facet.name, timeline, pg.facet.description);
 
@@ -53,7 +52,7 @@ const facet = (kindLabel: string, indexPath: string, indexLabel: string, param: 
 
 export const PAGED_PAGES: readonly PagedPage[] = [
   row(events, { template: EVENT_TEMPLATE, include: 'pages/event.njk', alias: 'e', layout: LAYOUT, meta: eventPageMeta, listed: () => 0, inSitemap: true }),
-  row(periods, { template: 'period.njk', include: 'pages/period.njk', alias: 'p', layout: LAYOUT, meta: (p, t) => titled(p.label)(p, t), listed: (p) => p.count, inSitemap: true }),
+  row(periods, { template: 'period.njk', include: 'pages/period.njk', alias: 'p', layout: LAYOUT, meta: (p, t) => sitePageMeta(p.label, t), listed: (p) => p.count, inSitemap: true }),
   row(categories, {
     template: 'categories/category.njk',
     include: 'facet-page.njk',
@@ -89,11 +88,11 @@ export const PAGED_PAGES: readonly PagedPage[] = [
     include: 'pages/as-of.njk',
     alias: 'ap',
     layout: LAYOUT,
-    meta: (ap, t) => titled(`What was known by ${ap.moment.phrase}`)(ap, t),
+    meta: (ap, t) => sitePageMeta(`What was known by ${ap.moment.phrase}`, t),
     listed: (ap) => ap.days.reduce((n, day) => n + day.items.length, 0),
     inSitemap: true,
   }),
-  row(sources, { template: 'source.njk', include: 'pages/source.njk', alias: 's', layout: LAYOUT, meta: (s, t) => titled(s.title)(s, t), listed: (s) => s.citedBy.length, inSitemap: true }),
+  row(sources, { template: 'source.njk', include: 'pages/source.njk', alias: 's', layout: LAYOUT, meta: (s, t) => sitePageMeta(s.title, t), listed: (s) => s.citedBy.length, inSitemap: true }),
   row(embeds, {
     template: 'embed/embed.njk',
     include: 'pages/embed.njk',
