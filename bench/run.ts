@@ -96,7 +96,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 async function rebuildSession(project: string, eventIds: string[], edits: number, output: string, timeoutMs: number): Promise<number[]> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/build.ts', '--serve', `--port=${port}`, `--output=${output}`], {
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', 'src/cli/build.ts', '--serve', `--port=${port}`, `--output=${output}`], {
     cwd: project,
     env: { ...process.env, NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -282,7 +282,7 @@ async function main(argv: string[]): Promise<number> {
     for (let r = 1; r <= runs; r++) {
       const projectOut = join(out, 'project');
       await rm(projectOut, { recursive: true, force: true });
-      const p = await measure('project', ['--import', 'tsx', 'src/cli/build.ts', `--output=${projectOut}`, '--quiet'], project, tmp);
+      const p = await measure('project', ['--expose-gc', '--import', 'tsx', 'src/cli/build.ts', `--output=${projectOut}`, '--quiet'], project, tmp);
       project_.seconds.push(p.seconds);
       if (p.rssMb !== null) project_.rss.push(p.rssMb);
       project_.figures.push(await siteFigures(projectOut));

@@ -12,7 +12,8 @@ import { loadAndValidate } from '../pipeline.ts';
 import { loadAtlas } from '../views/atlas.ts';
 import { facetPath, type FacetKind } from '../views/facets.ts';
 import { absoluteUrl, prefixPath } from './filters.ts';
-import { pagedLists, pagedSitemapPaths } from './runs.ts';
+import { listEntryCache, type ListEntryCache } from './list-entries.ts';
+import { PAGED_PAGES, pagedLists, pagedSitemapPaths, pagedTemplate } from './paged-pages.ts';
 
 /** Thrown when content is invalid; its message is the editor-facing report, not a stack. */
 export class ContentError extends Error {
@@ -26,21 +27,18 @@ export async function loadTimeline(projectRoot: string): Promise<Timeline> {
   return buildTimeline(content, renderMarkdown, loadAtlas());
 }
 
-/**
- * An event's entry in a list (the timeline, its period page, each of its category, actor and place pages) is the
- * same wherever it appears: rendered once per heading level and date style, not once per page it is on. Kept for
- * the module, not the plugin, because a build renders its lists in several Eleventy runs (src/eleventy/runs.ts);
- * kept by timeline, so that entries go with their model and a timeline built anew renders its own.
- */
-const items = new WeakMap<object, WeakMap<object, Map<string, string>>>();
+/** Shared by every Eleventy run of the process: the runs of one build render the same events (see list-entries.ts). */
+const sharedEntries = listEntryCache();
 
 interface NunjucksFilterThis {
   env: { render(name: string, context: object): string };
-  ctx: { timeline?: unknown };
+  ctx: { timeline?: { events?: readonly object[] } };
 }
 
 export interface PluginOptions {
   projectRoot?: string;
+  /** Where list entries are kept; by default, one cache for the whole process. */
+  entries?: ListEntryCache;
 }
 
 /**
@@ -61,21 +59,20 @@ export default function newsTimeline(eleventyConfig: UserConfig, options: Plugin
     // One run renders everything: the paged templates paginate over the whole lists.
     eleventyConfig.addGlobalData('paged', async () => pagedLists(await timeline()));
   }
+  for (const page of PAGED_PAGES) {
+    const { content, data } = pagedTemplate(page);
+    eleventyConfig.addTemplate(page.template, content, data);
+  }
   eleventyConfig.addWatchTarget('content/');
   eleventyConfig.addFilter('absoluteUrl', absoluteUrl);
   eleventyConfig.addFilter('url', function (this: { ctx?: { timeline?: { site?: { url?: string } } } }, path: string) {
     return prefixPath(path, this.ctx?.timeline?.site?.url);
   });
+  const entries = options.entries ?? sharedEntries;
   function eventItem(this: NunjucksFilterThis, e: object, level: number, showDate: boolean): string {
-    const timeline = this.ctx.timeline as object;
-    let entries = items.get(timeline);
-    if (!entries) items.set(timeline, (entries = new WeakMap()));
-    let variants = entries.get(e);
-    if (!variants) entries.set(e, (variants = new Map()));
-    const key = `${level}:${showDate}`;
-    let html = variants.get(key);
-    if (html === undefined) variants.set(key, (html = this.env.render('event-item.njk', { timeline: this.ctx.timeline, e, level, showDate })));
-    return html;
+    const { timeline } = this.ctx;
+    const render = () => this.env.render('event-item.njk', { timeline, e, level, showDate });
+    return timeline?.events ? entries.get(timeline.events, e, `${level}:${showDate}`, render) : render();
   }
   // A whole list of entries, each followed by a line break: one filter call per list, not a Nunjucks loop with a
   // call per entry (210,000 entries on the listing pages of a 10,000-event timeline).
@@ -96,7 +93,7 @@ export default function newsTimeline(eleventyConfig: UserConfig, options: Plugin
     const timeline = pages[0]?.data?.timeline;
     // A run of paged templates or exports alone has nothing in its collections, and no sitemap to write.
     if (!timeline) return [];
-    // The paged templates (events, periods, facets, sources…) stay out of collections: list them from the model.
+    // The paged pages (events, periods, facets, sources…) stay out of collections: list them from their table.
     return sitemapChunks([...pages, ...pagedSitemapPaths(timeline).map((url) => ({ url }))]);
   });
   eleventyConfig.addPassthroughCopy({ 'templates/assets': 'assets' });

@@ -6,10 +6,7 @@ import type { TimelineEvent } from '../model/timeline-event.ts';
 
 /** What the layout and `_includes/head-meta.njk` print for a page besides its canonical address. */
 export interface PageMeta {
-  /**
-   * An event page's title, from the model. Other pages set `pageTitle` in their data; the 10,000 pages of a
-   * large timeline do without it, because computed data (`eleventyComputed`) cost Eleventy 0.9 s of its 4.8 s.
-   */
+  /** The page's title, or null for the home page, titled by the site alone. */
   title: string | null;
   description: string;
   /** Open Graph type: `article` for an event page, `website` for every other page. */
@@ -22,44 +19,37 @@ export interface PageMeta {
 
 export const NOT_FOUND_PATH = '/404.html';
 
-export interface PageLookups {
-  eventByPath: Map<string, TimelineEvent>;
-  sourceById: Map<string, SourceView>;
-}
-
 /**
- * The lookups, made once per build. Eleventy hands each page its own copy of the `timeline` object (its data
+ * The sources by id, made once per build. Eleventy hands each page its own copy of the `timeline` object (its data
  * cascade copies plain objects) but keeps arrays as they are, so they are keyed on the build's `events` array:
- * every page of a build shares them, each build (and each watch rebuild) models new arrays, so they never
- * outlive the content they were made from.
+ * each build (and each watch rebuild) models new arrays, so they never outlive the content they were made from.
  */
-const lookups = new WeakMap<readonly TimelineEvent[], PageLookups>();
+const lookups = new WeakMap<readonly TimelineEvent[], Map<string, SourceView>>();
 
-export function pageLookups(timeline: Pick<Timeline, 'events' | 'sources'>): PageLookups {
+function sourcesById(timeline: Pick<Timeline, 'events' | 'sources'>): Map<string, SourceView> {
   let found = lookups.get(timeline.events);
-  if (!found) {
-    found = {
-      eventByPath: new Map(timeline.events.map((e) => [e.path, e])),
-      sourceById: new Map(timeline.sources.map((s) => [s.id, s])),
-    };
-    lookups.set(timeline.events, found);
-  }
+  if (!found) lookups.set(timeline.events, (found = new Map(timeline.sources.map((s) => [s.id, s]))));
   return found;
 }
 
-/** The metadata of the page at `path` (a page's `page.url`, without any path prefix). */
-export function pageMeta(path: string, timeline: Timeline): PageMeta {
-  const { eventByPath, sourceById } = pageLookups(timeline);
-  const event = eventByPath.get(path);
-  if (!event) {
-    return { title: null, description: timeline.site.description, type: 'website', noindex: path === NOT_FOUND_PATH, jsonLd: null };
-  }
+/** An event page's metadata: its title, a summary of its text, and its JSON-LD. */
+export function eventPageMeta(event: TimelineEvent, timeline: Pick<Timeline, 'events' | 'sources' | 'site'>): PageMeta {
   const summary = excerpt(htmlToText(event.html), 200);
   return {
     title: event.title,
     description: summary ? `${event.shortDate}: ${summary}` : `${event.dateLabel}. ${event.categoryLabel}.`,
     type: 'article',
     noindex: false,
-    jsonLd: scriptJson(eventPageJsonLd(event, { site: timeline.site, sourceById })),
+    jsonLd: scriptJson(eventPageJsonLd(event, { site: timeline.site, sourceById: sourcesById(timeline) })),
   };
+}
+
+/** Any other page's: its title, its own description or the site's. */
+export function sitePageMeta(title: string | null, timeline: Pick<Timeline, 'site'>, description?: string | null, noindex = false): PageMeta {
+  return { title, description: description || timeline.site.description, type: 'website', noindex, jsonLd: null };
+}
+
+/** The metadata of a page that is a template of its own (not a paged one), at `path`, titled in its front matter. */
+export function pageMeta(path: string, timeline: Pick<Timeline, 'site'>, title?: string | null): PageMeta {
+  return sitePageMeta(title ?? null, timeline, null, path === NOT_FOUND_PATH);
 }

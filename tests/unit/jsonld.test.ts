@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eventPageJsonLd, newsArticleNode, placeNode, scriptJson } from '../../src/exports/jsonld.ts';
-import { pageLookups, pageMeta } from '../../src/exports/page-meta.ts';
+import { citedSourceIds } from '../../src/model/citations.ts';
+import { eventPageMeta, pageMeta, sitePageMeta } from '../../src/exports/page-meta.ts';
 import { exportTimeline } from './support/export-timeline.ts';
 
 const timeline = exportTimeline();
@@ -116,10 +117,10 @@ describe('scriptJson', () => {
   });
 });
 
-describe('pageMeta', () => {
+describe('eventPageMeta', () => {
   it('gives an event page its title, summary, the article type and its JSON-LD', () => {
-    const meta = pageMeta('/events/ceasefire/', timeline);
-    expect(meta.title).toBe(timeline.events.find((e) => e.id === 'ceasefire')!.title);
+    const meta = eventPageMeta(event('ceasefire'), timeline);
+    expect(meta.title).toBe(event('ceasefire').title);
     expect(meta.type).toBe('article');
     expect(meta.noindex).toBe(false);
     expect(meta.description).toBe('20 Sep 2023: The ceasefire took effect at 13:00.');
@@ -127,25 +128,29 @@ describe('pageMeta', () => {
     expect(JSON.parse(meta.jsonLd!)).toEqual(ld('ceasefire'));
   });
 
-  it('gives other pages no title (they set their own), the site description and no JSON-LD', () => {
+  it('cites the sources of the timeline it is given, not of an earlier build', () => {
+    const other = exportTimeline();
+    const e = other.events.find((x) => x.id === 'ceasefire')!;
+    other.sources.find((s) => s.id === citedSourceIds(e)[0])!.title = 'Retitled in the next build';
+    expect(eventPageMeta(e, other).jsonLd).toContain('Retitled in the next build');
+    expect(eventPageMeta(event('ceasefire'), timeline).jsonLd).not.toContain('Retitled in the next build');
+  });
+});
+
+describe('pageMeta', () => {
+  it('gives a page that is a template of its own the title from its front matter, the site description and no JSON-LD', () => {
     expect(pageMeta('/', timeline)).toEqual({ title: null, description: 'A timeline for tests.', type: 'website', noindex: false, jsonLd: null });
-    expect(pageMeta('/sources/alpha/', timeline).jsonLd).toBeNull();
+    expect(pageMeta('/sources/', timeline, 'Sources')).toEqual({ title: 'Sources', description: 'A timeline for tests.', type: 'website', noindex: false, jsonLd: null });
   });
 
   it('keeps the 404 page out of search engines', () => {
-    expect(pageMeta('/404.html', timeline).noindex).toBe(true);
+    expect(pageMeta('/404.html', timeline, 'Page not found').noindex).toBe(true);
   });
+});
 
-  it('makes its lookups once per build, though Eleventy gives each page its own copy of the timeline object', () => {
-    expect(pageLookups({ ...timeline })).toBe(pageLookups({ ...timeline }));
-    expect(pageLookups(exportTimeline())).not.toBe(pageLookups(timeline));
-  });
-
-  it('answers from the timeline it is given, not from an earlier build', () => {
-    const other = exportTimeline();
-    other.events[0]!.title = 'Renamed';
-    other.events[0]!.path = '/events/renamed/';
-    expect(pageMeta('/events/renamed/', other).title).toBe('Renamed');
-    expect(pageMeta('/events/renamed/', timeline).type).toBe('website');
+describe('sitePageMeta', () => {
+  it('takes a page description of its own over the site description', () => {
+    expect(sitePageMeta('Armenia', timeline, 'A country.').description).toBe('A country.');
+    expect(sitePageMeta('Armenia', timeline, '').description).toBe('A timeline for tests.');
   });
 });

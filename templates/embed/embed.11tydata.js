@@ -1,6 +1,0 @@
-// Per-page values as functions: see ../event.11tydata.js.
-export default {
-  eleventyComputed: {
-    permalink: (data) => data.embed.path,
-  },
-};
