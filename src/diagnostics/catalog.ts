@@ -26,6 +26,11 @@ export const RULES = {
     summary: 'A content file exists but could not be read (permissions, or too many files open at once).',
     hint: 'Check the file\'s permissions; if the message names a system limit (EMFILE), report it: the build must not drop files.',
   },
+  'file/special': {
+    severity: 'error',
+    summary: 'A symbolic link, FIFO or device under templates/: the build copies only regular files and folders.',
+    hint: 'Replace the link with a copy of the file it points to, or delete it.',
+  },
   'file/empty': {
     severity: 'error',
     summary: 'A content file must not be empty.',

@@ -1,15 +1,13 @@
 import type UserConfig from '@11ty/eleventy/UserConfig';
 import { formatDiagnostics, summarise } from '../diagnostics/reporter.ts';
-import { renderMarkdown } from '../markdown/render.ts';
 import { eventsJson } from '../exports/events-json.ts';
 import { eventsCsv } from '../exports/csv.ts';
 import { buildFeed, jsonFeed } from '../exports/feeds.ts';
 import { pageMeta } from '../exports/page-meta.ts';
 import { sitemapChunks, type PageItem } from '../exports/sitemap.ts';
 import { timelineJs } from '../exports/timelinejs.ts';
-import { buildTimeline, type Timeline } from '../views/site.ts';
-import { loadAndValidate } from '../pipeline.ts';
-import { loadAtlas } from '../views/atlas.ts';
+import type { Timeline } from '../views/site.ts';
+import { runPipeline } from '../pipeline.ts';
 import { facetPath, type FacetKind } from '../views/facets.ts';
 import { absoluteUrl, prefixPath } from './filters.ts';
 import { pagedLists, pagedSitemapPaths } from './runs.ts';
@@ -19,14 +17,14 @@ export class ContentError extends Error {
   override name = 'ContentError';
 }
 
-/** Loads, validates and models `content/`, or throws a ContentError listing every problem. */
+/** Loads, validates and models `content/` (the same pipeline as the build), or throws a ContentError listing every problem. */
 export async function loadTimeline(projectRoot: string): Promise<Timeline> {
-  const { content, diagnostics } = await loadAndValidate(projectRoot);
-  if (!content) {
-    const errors = diagnostics.filter((d) => d.severity === 'error');
+  const result = await runPipeline(projectRoot);
+  if (!result.ok) {
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
     throw new ContentError(`${formatDiagnostics(errors)}\n\n${summarise(errors)}`);
   }
-  return buildTimeline(content, renderMarkdown, loadAtlas());
+  return result.timeline;
 }
 
 /**
