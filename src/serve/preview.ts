@@ -12,6 +12,8 @@ export interface PreviewOptions {
   projectRoot: string;
   outputDir: string;
   port: number;
+  /** The interface to listen on (default 127.0.0.1: this machine only). */
+  host?: string;
   /** The public address the first build used; its path is the prefix pages are served under. */
   siteUrl?: string;
   log?: (line: string) => void;
@@ -39,7 +41,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const error = options.error ?? ((line: string) => console.error(line));
   const outputDir = resolve(options.outputDir);
   let prefix = pathPrefix(options.siteUrl);
-  const server = await startServer({ root: () => outputDir, prefix: () => prefix, port: options.port });
+  const server = await startServer({ root: () => outputDir, prefix: () => prefix, port: options.port, ...(options.host ? { host: options.host } : {}) });
 
   // The last good build's files and model, for the quick page of an edited event.
   let last: BuiltModel | null = options.model ?? null;
@@ -104,9 +106,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   };
 
   const stopWatching = watchFolders(options.projectRoot, WATCHED, (paths) => void rebuild(paths), isSourceFile);
-  const url = `http://localhost:${server.port}${prefix}`;
   return {
-    url,
+    url: server.url,
     server,
     async close() {
       stopWatching();
