@@ -1,19 +1,14 @@
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import { renderSite } from '../eleventy/run.ts';
-import { pageCap } from '../eleventy/runs.ts';
-import { loadAtlas } from '../views/atlas.ts';
-import { MarkdownRenderer } from '../markdown/parallel.ts';
-import { renderMarkdown } from '../markdown/render.ts';
-import { buildTimeline, type Timeline } from '../views/site.ts';
-import { buildTimelineCore } from '../model/timeline.ts';
+import { renderSite } from '../eleventy/render-site.ts';
+import { pageCap } from '../eleventy/run-plan.ts';
+import type { Timeline } from '../views/site.ts';
 import type { RawContent } from '../load/content.ts';
-import type { Content } from '../schema/records.ts';
 import { acquireOutputLock, sweepLeftovers } from './output-lock.ts';
 import { outputFailure } from './output-failure.ts';
 import { assertOutputAllowed, OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from './output-guard.ts';
-import { loadAndValidate } from '../pipeline.ts';
+import { runPipeline } from '../pipeline.ts';
 import { formatDuration, startPhase } from '../lib/progress.ts';
 import { indexRecords, writeSearchBundle } from '../search/pagefind.ts';
 import { searchRecords } from '../search/records.ts';
@@ -36,16 +31,6 @@ export interface BuiltModel {
   /** The parsed data files and sources; not the events (their parsed YAML is most of a build's memory). */
   raw: RawContent;
   timeline: Timeline;
-}
-
-/** Loads and validates, keeping of the parsed files only what the caller asked for, so the rest can be freed. */
-async function validate(
-  projectRoot: string,
-  keep: boolean,
-  onLoaded: (raw: RawContent) => void,
-): Promise<{ content: Content | null; diagnostics: Diagnostic[]; kept: RawContent | null }> {
-  const { content, diagnostics, raw } = await loadAndValidate(projectRoot, undefined, onLoaded);
-  return { content, diagnostics, kept: keep ? { ...raw, events: [] } : null };
 }
 
 export type BuildResult =
@@ -78,7 +63,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? (() => {});
   // BUILD_PROGRESS_EVERY_MS lets a test (or a curious maintainer) see the progress lines of a long build on a short one.
   const every = options.progressEveryMs ?? (Number(process.env.BUILD_PROGRESS_EVERY_MS) || 5000);
-  // BUILD_PAGES_PER_RUN lets a test render a small site in as many Eleventy runs as a large one (src/eleventy/runs.ts).
+  // BUILD_PAGES_PER_RUN lets a test render a small site in as many Eleventy runs as a large one (src/eleventy/run-plan.ts).
   const pagesPerRun = pageCap(process.env.BUILD_PAGES_PER_RUN);
   const outputDir = resolve(options.outputDir);
   const shown = options.outputDir.replace(/\/+$/, '');
@@ -86,28 +71,29 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
   assertOutputAllowed(options.projectRoot, outputDir, shown);
 
   const validating = startPhase(log, 'Validating content', every);
-  // A worker renders the bodies from the moment they are read, while this thread validates; then both do.
-  const markdown = new MarkdownRenderer();
-  let checked: Awaited<ReturnType<typeof validate>>;
-  let validateMs: number;
-  let render: (body: string) => string = renderMarkdown;
-  try {
-    checked = await validate(options.projectRoot, options.keepModel ?? false, (raw) => markdown.start(raw.events.map((e) => e.body)));
-    validateMs = validating.stop();
-    if (checked.content) render = await markdown.finish();
-  } finally {
-    await markdown.close();
-  }
-  const { content, diagnostics, kept } = checked;
-  if (!content) return { ok: false, diagnostics };
-  if (options.siteUrl) content.site.url = options.siteUrl.replace(/\/+$/, '');
-  // Pagefind indexes the events and sources in its own process from here on; the search index is the build's
-  // longest phase, so it starts before the listings, maps and reporting pages are worked out and the pages rendered.
-  const core = buildTimelineCore(content, render);
+  let validateMs = 0;
+  // Pagefind indexes the events and sources in its own process from the moment the core model is ready; the search
+  // index is the build's longest phase, so it starts before the listings, maps and reporting pages are worked out.
   const stopIndexing = new AbortController();
-  const indexing = settle(indexRecords(searchRecords(core), stopIndexing.signal));
+  let indexing: Promise<PromiseSettledResult<Awaited<ReturnType<typeof indexRecords>>>> | undefined;
+  let result: Awaited<ReturnType<typeof runPipeline>>;
   try {
-    const timeline = buildTimeline(content, render, loadAtlas(), core);
+    result = await runPipeline(options.projectRoot, {
+      worker: true,
+      ...(options.siteUrl ? { siteUrl: options.siteUrl } : {}),
+      onValidated: () => (validateMs = validating.stop()),
+      onCore: (core) => (indexing = settle(indexRecords(searchRecords(core), stopIndexing.signal))),
+    });
+  } catch (error) {
+    stopIndexing.abort();
+    throw error;
+  } finally {
+    validating.stop();
+  }
+  if (!result.ok) return { ok: false, diagnostics: result.diagnostics };
+  const { content, diagnostics, timeline } = result;
+  const kept = options.keepModel ? { ...result.raw, events: [] } : null;
+  try {
     log(`Validated ${content.events.length} events and ${content.sources.length} sources in ${formatDuration(validateMs)}.`);
 
     await mkdir(dirname(outputDir), { recursive: true });
@@ -123,7 +109,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
       try {
         const [rendered, indexed] = await Promise.allSettled([
           renderSite({ projectRoot: options.projectRoot, outputDir: staging, timeline, quiet: true, pagesPerRun }),
-          indexing.then((bundle) => writeSearchBundle(staging, unsettle(bundle))),
+          indexing!.then((bundle) => writeSearchBundle(staging, unsettle(bundle))),
         ]);
         if (rendered.status === 'rejected') throw rendered.reason;
         if (indexed.status === 'rejected') throw indexed.reason;

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { failureReport } from '../diagnostics/reporter.ts';
 import { build, type BuiltModel } from '../build/build.ts';
 import { OutputFailureError } from '../build/output-failure.ts';
@@ -12,8 +13,9 @@ import { isCI, runCli } from './run.ts';
 const FLAGS: FlagSpec[] = [
   { name: 'output', value: 'DIR', description: 'Folder to write the site to (default: _site).' },
   { name: 'site-url', value: 'URL', description: 'Public address of the site, overriding content/site.yml and SITE_URL.' },
-  { name: 'serve', description: 'After building, preview on http://localhost:8080 and rebuild on every change.' },
+  { name: 'serve', description: 'After building, preview on http://127.0.0.1:8080 and rebuild on every change.' },
   { name: 'port', value: 'N', description: 'Port for --serve (default: 8080).' },
+  { name: 'host', value: 'ADDR', description: 'Interface for --serve to listen on (default: 127.0.0.1, this machine only; 0.0.0.0 for every one).' },
   { name: 'quiet', description: 'Print nothing but errors.' },
   { name: 'help', description: 'Show this help.' },
 ];
@@ -28,6 +30,8 @@ await runCli(async (argv) => {
   const output = String(flags.get('output') ?? '_site');
   const port = Number(flags.get('port') ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port needs a whole number from 0 to 65535.');
+  const host = String(flags.get('host') ?? '127.0.0.1');
+  if (isIP(host) === 0 && host !== 'localhost') throw new UsageError(`--host needs an IP address such as 127.0.0.1 or 0.0.0.0, not \`${host}\`.`);
   const siteUrl = checkSiteUrl(flags.get('site-url') as string | undefined, process.env.SITE_URL);
   const result = await build({
     projectRoot: process.cwd(),
@@ -42,7 +46,7 @@ await runCli(async (argv) => {
     return EXIT.content;
   }
   if (flags.has('serve')) {
-    await serveSite(process.cwd(), output, port, result.model);
+    await serveSite(process.cwd(), output, port, host, result.model);
     return new Promise<number>(() => {});
   }
   return EXIT.ok;
@@ -59,18 +63,21 @@ await runCli(async (argv) => {
 });
 
 /**
- * The editors' preview on http://localhost:<port>: serves the site already built into `outputDir`, rebuilds it
+ * The editors' preview on http://127.0.0.1:<port> (or `host`): serves the site already built into `outputDir`, rebuilds it
  * on every change to content/ or templates/ with the same validated, atomic build as `npm run build`, and
  * reloads the browser. A broken edit prints our diagnostics and the last good site stays up (see src/serve/).
  */
-async function serveSite(projectRoot: string, outputDir: string, port: number, model?: BuiltModel): Promise<void> {
+async function serveSite(projectRoot: string, outputDir: string, port: number, host: string, model?: BuiltModel): Promise<void> {
   const siteUrl = process.env.SITE_URL ?? (await readSiteUrl(projectRoot));
   let preview: Awaited<ReturnType<typeof startPreview>>;
   try {
-    preview = await startPreview({ projectRoot, outputDir, port, ...(siteUrl ? { siteUrl } : {}), ...(model ? { model } : {}) });
+    preview = await startPreview({ projectRoot, outputDir, port, host, ...(siteUrl ? { siteUrl } : {}), ...(model ? { model } : {}) });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw new UsageError(`Port ${port} is already in use (another preview?). Stop it, or choose another port: npm start -- --port=${port + 1}`);
+    }
+    if ((error as NodeJS.ErrnoException).code === 'EADDRNOTAVAIL') {
+      throw new UsageError(`This machine has no address ${host}. Leave --host out to preview on 127.0.0.1.`);
     }
     throw error;
   }

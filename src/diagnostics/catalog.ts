@@ -36,6 +36,11 @@ export const RULES = {
     summary: 'A file in a content folder looks like Markdown but is not read: only names ending in `.md` are.',
     hint: 'Rename it to end in `.md` (lowercase, no trailing space), or move it out of the folder.',
   },
+  'file/special': {
+    severity: 'error',
+    summary: 'A symbolic link, FIFO or device under templates/: the build copies only regular files and folders.',
+    hint: 'Replace the link with a copy of the file it points to, or delete it.',
+  },
   'file/empty': {
     severity: 'error',
     summary: 'A content file must not be empty.',

@@ -1,15 +1,13 @@
 import type UserConfig from '@11ty/eleventy/UserConfig';
 import { failureReport } from '../diagnostics/reporter.ts';
-import { renderMarkdown } from '../markdown/render.ts';
 import { eventsJson } from '../exports/events-json.ts';
 import { eventsCsv } from '../exports/csv.ts';
 import { buildFeed, jsonFeed } from '../exports/feeds.ts';
 import { pageMeta } from '../exports/page-meta.ts';
 import { sitemapChunks, type PageItem } from '../exports/sitemap.ts';
 import { timelineJs } from '../exports/timelinejs.ts';
-import { buildTimeline, type Timeline } from '../views/site.ts';
-import { loadAndValidate } from '../pipeline.ts';
-import { loadAtlas } from '../views/atlas.ts';
+import type { Timeline } from '../views/site.ts';
+import { runPipeline } from '../pipeline.ts';
 import { facetPath, type FacetKind } from '../views/facets.ts';
 import { absoluteUrl, prefixPath } from './filters.ts';
 import { listEntryCache, type ListEntryCache } from './list-entries.ts';
@@ -20,11 +18,11 @@ export class ContentError extends Error {
   override name = 'ContentError';
 }
 
-/** Loads, validates and models `content/`, or throws a ContentError listing every problem. */
+/** Loads, validates and models `content/` (the same pipeline as the build), or throws a ContentError listing every problem. */
 export async function loadTimeline(projectRoot: string): Promise<Timeline> {
-  const { content, diagnostics } = await loadAndValidate(projectRoot);
-  if (!content) throw new ContentError(failureReport(diagnostics));
-  return buildTimeline(content, renderMarkdown, loadAtlas());
+  const result = await runPipeline(projectRoot);
+  if (!result.ok) throw new ContentError(failureReport(result.diagnostics));
+  return result.timeline;
 }
 
 /** Shared by every Eleventy run of the process: the runs of one build render the same events (see list-entries.ts). */

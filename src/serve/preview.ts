@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { build, type BuiltModel } from '../build/build.ts';
 import { failureReport } from '../diagnostics/reporter.ts';
-import { forgetTemplates } from '../eleventy/run.ts';
+import { forgetTemplates } from '../eleventy/render-site.ts';
 import { formatDuration } from '../lib/progress.ts';
 import { quickEventPage } from './quick.ts';
 import { startServer, type PreviewServer } from './server.ts';
@@ -11,6 +11,8 @@ export interface PreviewOptions {
   projectRoot: string;
   outputDir: string;
   port: number;
+  /** The interface to listen on (default 127.0.0.1: this machine only). */
+  host?: string;
   /** The public address the first build used; its path is the prefix pages are served under. */
   siteUrl?: string;
   log?: (line: string) => void;
@@ -38,7 +40,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const error = options.error ?? ((line: string) => console.error(line));
   const outputDir = resolve(options.outputDir);
   let prefix = pathPrefix(options.siteUrl);
-  const server = await startServer({ root: () => outputDir, prefix: () => prefix, port: options.port });
+  const server = await startServer({ root: () => outputDir, prefix: () => prefix, port: options.port, ...(options.host ? { host: options.host } : {}) });
 
   // The last good build's files and model, for the quick page of an edited event.
   let last: BuiltModel | null = options.model ?? null;
@@ -103,9 +105,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   };
 
   const stopWatching = watchFolders(options.projectRoot, WATCHED, (paths) => void rebuild(paths), isSourceFile);
-  const url = `http://localhost:${server.port}${prefix}`;
   return {
-    url,
+    url: server.url,
     server,
     async close() {
       stopWatching();

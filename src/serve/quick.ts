@@ -1,14 +1,10 @@
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { BuiltModel } from '../build/build.ts';
-import { hasErrors } from '../diagnostics/diagnostic.ts';
-import { EVENT_TEMPLATE, renderSite } from '../eleventy/run.ts';
-import { loadContentFile } from '../load/content.ts';
-import { renderMarkdown } from '../markdown/render.ts';
-import { buildTimeline } from '../views/site.ts';
+import { EVENT_TEMPLATE, renderSite } from '../eleventy/render-site.ts';
 import { type TimelineEvent } from '../model/timeline-event.ts';
 import { acquireOutputLock } from '../build/output-lock.ts';
-import { validateContent } from '../validate/index.ts';
+import { runPipeline } from '../pipeline.ts';
 
 /** `content/events/x.md`: the one kind of change the quick page handles. */
 export const EVENT_FILE = /^content\/events\/[^/]+\.md$/;
@@ -26,20 +22,15 @@ export const EVENT_FILE = /^content\/events\/[^/]+\.md$/;
  */
 export async function quickEventPage(projectRoot: string, outputDir: string, last: BuiltModel, path: string): Promise<string | null> {
   if (!EVENT_FILE.test(path)) return null;
-  const { file, diagnostics: loadProblems } = await loadContentFile(join(projectRoot, path), projectRoot);
-  if (!file || loadProblems.length > 0) return null;
-  const { content, diagnostics } = validateContent({ ...last.raw, events: [file] });
-  if (!content || hasErrors(diagnostics)) return null;
+  // The address the last build was made for (a --site-url or SITE_URL overrides site.yml's).
+  const result = await runPipeline(projectRoot, { changed: { path, last: last.raw }, siteUrl: last.timeline.site.url });
+  if (!result.ok) return null;
   const before = last.timeline.events.find((e) => e.file === path);
-  const edited = content.events[0];
+  const [edited] = result.timeline.events;
   // Where the event sits (its neighbours, its timeline page) is the last build's only while its id and its place
   // in the order are unchanged; anything else waits for the full rebuild.
   if (!before || !edited || edited.id !== before.id || edited.date.raw !== before.date.raw || edited.sequence !== before.sequence) return null;
-
-  // The address the last build was made for (a --site-url or SITE_URL overrides site.yml's).
-  content.site.url = last.timeline.site.url;
-  const [event] = buildTimeline(content, renderMarkdown).events as [TimelineEvent];
-  const placed: TimelineEvent = { ...event, prev: before.prev, next: before.next, timelinePath: before.timelinePath };
+  const placed: TimelineEvent = { ...edited, prev: before.prev, next: before.next, timelinePath: before.timelinePath };
   const timeline = { ...last.timeline, events: [placed] };
 
   const release = await acquireOutputLock(outputDir);

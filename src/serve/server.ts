@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
@@ -27,6 +27,8 @@ const INJECT = '<script src="/__preview/client.js" defer></script>';
 
 export interface PreviewServer {
   port: number;
+  /** Where it listens, e.g. `http://127.0.0.1:8080/news-timeline/`. */
+  url: string;
   /** Tells every open page to reload. */
   reload(): void;
   /** Shows a problem over every open page (and pages opened later) until the next reload. */
@@ -34,12 +36,32 @@ export interface PreviewServer {
   close(): Promise<void>;
 }
 
+export interface ServerOptions {
+  /** The folder served, read on every request: a swapped-in build is served at once. */
+  root: () => string;
+  /** The path the site lives under, `/` or e.g. `/news-timeline/`. */
+  prefix: () => string;
+  port: number;
+  /** The interface to listen on; only this machine by default, as the preview serves unpublished drafts. */
+  host?: string;
+  /** Inject the live-reload client and serve its event stream (the preview); off for verify and the browser tests. */
+  liveReload?: boolean;
+}
+
 /**
- * Serves the built site from `root()` (read on every request, so a swapped-in build is served at once) under
- * `prefix()`, and injects a small live-reload client into HTML pages. The client exists only here: the built
- * site never contains it.
+ * The one static server, for the preview and for verify and the browser tests. It serves the built site under
+ * `prefix()` the way a static host does (a folder serves its index.html, a missing file the site's 404 page), and
+ * with `liveReload` injects a small client into HTML pages; that client exists only here, never in the built site.
+ *
+ * Not @11ty/eleventy-dev-server (2.1): run on a folder holding `assets/etc-dir -> /etc`, it listened on `::` (every
+ * interface; it has no host option) and served `/assets/etc-dir/hostname` with status 200.
+ *
+ * Safe by construction: only regular files whose real path (links resolved) is inside the real root are sent, and
+ * every redirect is a path built from the request's own segments, re-encoded, so it cannot name another host.
  */
-export async function startServer(options: { root: () => string; prefix: () => string; port: number }): Promise<PreviewServer> {
+export async function startServer(options: ServerOptions): Promise<PreviewServer> {
+  const liveReload = options.liveReload ?? true;
+  const host = options.host ?? '127.0.0.1';
   const clients = new Set<ServerResponse>();
   let currentProblem: string | null = null;
   const send = (event: string, data: string) => {
@@ -61,11 +83,15 @@ export async function startServer(options: { root: () => string; prefix: () => s
       res.writeHead(400).end();
       return;
     }
-    if (path === '/__preview/client.js') {
+    if (path.includes('\0')) {
+      res.writeHead(400).end();
+      return;
+    }
+    if (liveReload && path === '/__preview/client.js') {
       res.writeHead(200, { 'content-type': contentType('.js'), 'cache-control': 'no-store' }).end(CLIENT);
       return;
     }
-    if (path === '/__preview/events') {
+    if (liveReload && path === '/__preview/events') {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       res.write(': connected\n\n');
       if (currentProblem !== null) res.write(`event: problem\ndata: ${JSON.stringify(currentProblem)}\n\n`);
@@ -83,36 +109,34 @@ export async function startServer(options: { root: () => string; prefix: () => s
       return;
     }
     const root = options.root();
-    let file = normalize(join(root, path.slice(prefix.length)));
+    const file = normalize(join(root, path.slice(prefix.length)));
     if (file !== root && !file.startsWith(root + sep)) {
       res.writeHead(403).end();
       return;
     }
-    let info = await stat(file).catch(() => null);
-    if (info?.isDirectory()) {
-      if (!path.endsWith('/')) {
-        res.writeHead(301, { location: `${path}/` }).end();
-        return;
-      }
-      file = join(file, 'index.html');
-      info = await stat(file).catch(() => null);
+    const info = await stat(file).catch(() => null);
+    if (info?.isDirectory() && !path.endsWith('/')) {
+      res.writeHead(301, { location: sitePath(`${path}/`) }).end();
+      return;
     }
-    if (!info?.isFile()) {
+    const served = await servable(root, info?.isDirectory() ? join(file, 'index.html') : file);
+    if (!served) {
       await notFound(res);
       return;
     }
-    await sendFile(res, file, 200);
+    await sendFile(res, served, 200);
   }
 
   async function notFound(res: ServerResponse): Promise<void> {
-    const page = join(options.root(), '404.html');
-    if (await stat(page).then((s) => s.isFile(), () => false)) await sendFile(res, page, 404);
+    const root = options.root();
+    const page = await servable(root, join(root, '404.html'));
+    if (page) await sendFile(res, page, 404);
     else res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found.');
   }
 
   async function sendFile(res: ServerResponse, file: string, status: number): Promise<void> {
     const type = contentType(file);
-    if (extname(file) === '.html') {
+    if (liveReload && extname(file) === '.html') {
       const html = await readFile(file, 'utf8');
       const body = html.includes('</body>') ? html.replace(/<\/body>(?![\s\S]*<\/body>)/, `${INJECT}</body>`) : html + INJECT;
       res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
@@ -124,7 +148,7 @@ export async function startServer(options: { root: () => string; prefix: () => s
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, () => {
+    server.listen(options.port, host, () => {
       server.off('error', reject);
       resolve();
     });
@@ -135,8 +159,12 @@ export async function startServer(options: { root: () => string; prefix: () => s
   }, 20_000);
   ping.unref();
 
+  const { port } = server.address() as AddressInfo;
+  // An address to open: the one listened on, or this machine's when listening on every interface.
+  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
   return {
-    port: (server.address() as AddressInfo).port,
+    port,
+    url: `http://${shown}:${port}${options.prefix()}`,
     reload() {
       currentProblem = null;
       send('reload', '{}');
@@ -149,7 +177,32 @@ export async function startServer(options: { root: () => string; prefix: () => s
       clearInterval(ping);
       for (const res of clients) res.end();
       clients.clear();
+      server.closeAllConnections();
       return new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/**
+ * The real path of `file` if it is a regular file inside the real `root`, else null: a link inside the served
+ * folder (`assets/etc-dir -> /etc`) must not publish what it points to, nor a FIFO hang a request.
+ */
+export async function servable(root: string, file: string): Promise<string | null> {
+  try {
+    const [realRoot, real] = await Promise.all([realpath(root), realpath(file)]);
+    if (real !== realRoot && !real.startsWith(realRoot + sep)) return null;
+    return (await stat(real)).isFile() ? real : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A redirect target within this site, from a decoded request path: empty segments dropped (so `/%2Fevents` cannot
+ * become the protocol-relative `//events/`, another host) and each segment re-encoded (so a `\` is no slash either).
+ */
+export function sitePath(path: string): string {
+  const segments = path.split('/').filter((s) => s !== '');
+  const trailing = path.endsWith('/') && segments.length > 0 ? '/' : '';
+  return `/${segments.map(encodeURIComponent).join('/')}${trailing}`;
 }

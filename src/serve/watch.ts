@@ -1,4 +1,4 @@
-import { readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { lstatSync, readdirSync, watch, type FSWatcher } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 /** Editor droppings that are not content: Vim swap files and its `4913` probe, Emacs locks and backups. */
@@ -12,6 +12,10 @@ const IGNORED = /(?:^|\/)(?:\.#[^/]*|#[^/]*#|[^/]*~|[^/]*\.sw[px]|4913|\.DS_Stor
  * Each folder gets its own non-recursive watch: Node 20's `recursive` watch on Linux watches files, and loses a
  * file for good once an editor saves it by writing a new file and renaming it over the old one (as `sed -i`,
  * Vim and JetBrains editors do). A folder's watch sees those renames. Folders created later are watched too.
+ *
+ * Links to folders are never followed: `content/x -> /usr` would otherwise add a watch for each of its thousands of
+ * folders, held after the link is gone. chokidar 4 (with `followSymlinks: false`) would do this too, but it is
+ * installed only inside @11ty/chokidar-with-glob-support's own node_modules, not as a package we can import.
  */
 export function watchFolders(
   projectRoot: string,
@@ -70,9 +74,10 @@ export function watchFolders(
   };
 }
 
+/** A real folder, not a link to one. */
 function isDirectory(path: string): boolean {
   try {
-    return statSync(path).isDirectory();
+    return lstatSync(path).isDirectory();
   } catch {
     return false;
   }

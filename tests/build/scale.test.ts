@@ -74,7 +74,7 @@ describe(`a timeline of ${EVENTS} events`, () => {
 
 describe(`the same ${EVENTS} events rendered in many Eleventy runs`, () => {
   it('make the same site, byte for byte, sitemap and search index included', async () => {
-    // A large timeline renders each paged template in slices (src/eleventy/runs.ts); 40 pages a run gives these
+    // A large timeline renders each paged template in slices (src/eleventy/run-plan.ts); 40 pages a run gives these
     // 400 events ten runs, and every other list with more than 40 pages two or more.
     const sliced = join(base, 'sliced');
     const run = runCli('build.ts', [`--output=${sliced}`, '--quiet'], join(base, 'project'), { BUILD_PAGES_PER_RUN: '40' });

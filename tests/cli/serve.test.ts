@@ -48,7 +48,7 @@ beforeAll(async () => {
   });
   child.stdout!.on('data', (d) => (output.stdout += d));
   child.stderr!.on('data', (d) => (output.stderr += d));
-  base = await until('the preview address', () => /Preview: (http:\/\/localhost:\d+\/)/.exec(output.stdout)?.[1]?.replace('localhost', '127.0.0.1'));
+  base = await until('the preview address', () => /Preview: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output.stdout)?.[1]);
   // Listen as an open page does, for reload and problem notices.
   stream = new AbortController();
   const res = await fetch(`${base}__preview/events`, { signal: stream.signal });
