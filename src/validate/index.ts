@@ -11,8 +11,10 @@ import { citationSchema, claimSchema, eventSchema, updateSchema } from '../schem
 import { actorSchema, categorySchema, placeSchema, siteSchema } from '../schema/lists.ts';
 import { sourceSchema } from '../schema/source.ts';
 import { ID_PATTERN } from '../schema/vocabulary.ts';
+import { parsePartOfDay } from '../schema/part-of-day.ts';
 import { findQuote, normaliseSpace } from './quotes.ts';
 import { checkStyle } from './style.ts';
+import { checkDayOrder } from './day-order.ts';
 import { formatPath, suggestId, zodIssuesToDiagnostics } from './zod-issues.ts';
 
 export interface ValidationResult {
@@ -319,6 +321,8 @@ export function validateContent(raw: RawContent): ValidationResult {
       end,
       approximate: complete.approximate ?? false,
       dateInferred: complete.date_inferred ?? null,
+      partOfDay: complete.part_of_day === undefined ? null : parsePartOfDay(complete.part_of_day),
+      after: complete.after ?? null,
       category: complete.category,
       headline: complete.importance === 'headline',
       sequence: complete.sequence ?? 0,
@@ -347,6 +351,8 @@ export function validateContent(raw: RawContent): ValidationResult {
     const id = basename(file.file, '.md');
     if (sourceFiles.get(id) === file.file && !used.sources.has(id)) report('ref/unused', file, ['id'], `No event cites the source \`${id}\`.`);
   }
+
+  diagnostics.push(...checkDayOrder(raw.events, events, site?.timeZone ?? null));
 
   // --- house style (warnings only; a broken content/style.yml is an error like any other file) -------------
   diagnostics.push(...checkStyle(raw, events));
