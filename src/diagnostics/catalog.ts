@@ -146,6 +146,31 @@ export const RULES = {
     summary: 'A very short quote hardly shows what the event rests on.',
     hint: 'Quote the whole clause or sentence that reports the event.',
   },
+  'date/part-of-day': {
+    severity: 'error',
+    summary: 'A `part_of_day` belongs to an event dated to the day, without a time.',
+    hint: 'Remove `part_of_day` from a timed event (its time says more), or date the event to the day it happened.',
+  },
+  'order/after-unknown': {
+    severity: 'error',
+    summary: '`after` must name another event, by its id (its file name without `.md`).',
+    hint: 'Correct the id, or remove `after` if the articles do not say which event this one followed.',
+  },
+  'order/after-other-day': {
+    severity: 'error',
+    summary: '`after` orders events within one local day: both must have the same `date` day.',
+    hint: 'Name an event of the same day, or remove `after`: the dates already order events of different days.',
+  },
+  'order/after-cycle': {
+    severity: 'error',
+    summary: 'Events must not come after one another in a loop.',
+    hint: 'Remove `after` from the event that the articles do not place after the other.',
+  },
+  'order/contradicts-time': {
+    severity: 'error',
+    summary: 'An event placed with `after` must not be earlier than its anchor by their times or parts of the day.',
+    hint: 'Check both events\' times against the articles; correct the time, the part of the day or the `after`.',
+  },
   'event/single-source': {
     severity: 'warning',
     summary: 'An event resting on one article only.',

@@ -16,7 +16,7 @@ export function eventsJson(timeline: Timeline): string {
     url: `${base}/`,
     language: timeline.site.language,
     order:
-      'Local calendar date; a day-only event before the timed events of its day; timed events by instant; then `sequence`; then id.',
+      'Local calendar date; within a day, a day-only event first, then timed events by instant and part-of-day events at the start of their part; then `sequence`; then id; an `after` event right after the event it names.',
     events: timeline.events.map((e) => ({
       id: e.id,
       title: e.title,
@@ -29,6 +29,8 @@ export function eventsJson(timeline: Timeline): string {
       end: dateOut(e.end),
       approximate: e.approximate,
       date_inferred: e.dateInferred,
+      part_of_day: e.partOfDay ? [e.partOfDay.modifier, e.partOfDay.part].filter(Boolean).join(' ') : null,
+      after: e.after,
       date_label: e.dateLabel,
       era: e.era,
       category: e.category,

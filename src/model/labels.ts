@@ -1,30 +1,32 @@
-import { UTCDate, utc } from '@date-fns/utc';
+import { utc, type UTCDate } from '@date-fns/utc';
 import { format } from 'date-fns/format';
-import { offsetLabel, type EventDate } from '../schema/dates.ts';
+import { offsetLabel, utcCalendarDate, type EventDate } from '../schema/dates.ts';
+import { partLabel, type PartOfDay } from '../schema/part-of-day.ts';
 
 // Calendar arithmetic on UTC dates: no time zone enters a calendar label, and UTCDate needs no Intl look-up per call.
+// Years print with `u`, the proleptic year: `79` for 0079 and `0` for 0000 (`y` would print year 0 as 1, its year of era).
 function calendarDate(local: string): UTCDate {
   const [y, m = 1, d = 1] = local.split('-').map(Number) as [number, number?, number?];
-  return new UTCDate(y, m - 1, d);
+  return utcCalendarDate(y, m - 1, d);
 }
 
 /** `Wednesday 20 September 2023`: the heading of a day on the timeline. */
 export function formatDayHeading(localDay: string): string {
-  return format(calendarDate(localDay), 'EEEE d MMMM yyyy', { in: utc });
+  return format(calendarDate(localDay), 'EEEE d MMMM u', { in: utc });
 }
 
 /** The date alone at its precision: `1991`, `December 2022`, `Tuesday 19 September 2023`. */
 export function formatCalendarDate(date: EventDate): string {
   if (date.precision === 'year') return date.local;
-  if (date.precision === 'month') return format(calendarDate(date.local), 'MMMM yyyy', { in: utc });
+  if (date.precision === 'month') return format(calendarDate(date.local), 'MMMM u', { in: utc });
   return formatDayHeading(date.local);
 }
 
 /** Short form for lists: `1991`, `Dec 2022`, `19 Sep 2023`. */
 export function formatShortDate(date: EventDate): string {
   if (date.precision === 'year') return date.local;
-  if (date.precision === 'month') return format(calendarDate(date.local), 'MMM yyyy', { in: utc });
-  return format(calendarDate(date.local), 'd MMM yyyy', { in: utc });
+  if (date.precision === 'month') return format(calendarDate(date.local), 'MMM u', { in: utc });
+  return format(calendarDate(date.local), 'd MMM u', { in: utc });
 }
 
 /**
@@ -43,8 +45,9 @@ export function formatTime(date: EventDate, approximate = false): string | null 
 }
 
 /** The full label of an event's date: calendar date, time, span and approximation in one line. */
-export function formatEventDate(date: EventDate, end: EventDate | null, approximate: boolean): string {
-  const start = withTime(date, approximate);
+export function formatEventDate(date: EventDate, end: EventDate | null, approximate: boolean, partOfDay: PartOfDay | null = null): string {
+  const part = partOfDay && date.precision === 'day' ? `, ${partLabel(partOfDay).toLowerCase()} (time not reported)` : '';
+  const start = `${withTime(date, approximate)}${part}`;
   const label = end ? `${start} – ${withTime(end, false)}` : start;
   return approximate && date.precision !== 'minute' ? `${label} (approximate)` : label;
 }
@@ -55,10 +58,11 @@ function withTime(date: EventDate, approximate: boolean): string {
 }
 
 /** What an event's line says under its day heading, instead of repeating the date. */
-export function timeNote(date: EventDate, end: EventDate | null, approximate: boolean): string | null {
+export function timeNote(date: EventDate, end: EventDate | null, approximate: boolean, partOfDay: PartOfDay | null = null): string | null {
   const parts: string[] = [];
+  const notReported = partOfDay ? `${partLabel(partOfDay)}, time not reported` : 'Time not reported';
   if (date.precision === 'minute') parts.push(formatTime(date, approximate)!);
-  else if (date.precision === 'day') parts.push(approximate ? 'Time not reported; day approximate' : 'Time not reported');
+  else if (date.precision === 'day') parts.push(approximate ? `${notReported}; day approximate` : notReported);
   else if (approximate) parts.push('Approximate date');
   if (end) parts.push(`${parts.length ? 'until' : 'Until'} ${formatCalendarDate(end)}`);
   return parts.length ? parts.join(', ') : null;

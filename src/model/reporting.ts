@@ -1,7 +1,7 @@
-import { UTCDate, utc } from '@date-fns/utc';
+import { utc } from '@date-fns/utc';
 import { format } from 'date-fns/format';
 import { UPDATE_TYPES, type UpdateType } from '../schema/vocabulary.ts';
-import { lastDay, offsetLabel, parseEventDate, startInstant, type EventDate } from '../schema/dates.ts';
+import { lastDay, utcCalendarDate, offsetLabel, parseEventDate, startInstant, type EventDate } from '../schema/dates.ts';
 import { citedSourceIds } from './citations.ts';
 import { formatCalendarDate, formatShortDate } from './labels.ts';
 import { asOfPath, sourcePath } from './links.ts';
@@ -45,8 +45,8 @@ export function knownFrom(date: EventDate, zone: string): string {
 
 function endOfDate(date: EventDate, zone: string): string {
   const [y, m, d] = lastDay(date).split('-').map(Number) as [number, number, number];
-  const next = new UTCDate(y, m - 1, d + 1);
-  const nextDay = parseEventDate(format(next, 'yyyy-MM-dd', { in: utc }));
+  const next = utcCalendarDate(y, m - 1, d + 1);
+  const nextDay = parseEventDate(format(next, 'uuuu-MM-dd', { in: utc }));
   if ('kind' in nextDay) throw new Error(`Internal error: no day after ${date.raw}`);
   return startInstant(nextDay, zone);
 }
@@ -61,7 +61,7 @@ export function formatReportDate(date: EventDate): string {
 function reportDateLabel(date: EventDate): string {
   if (date.utc !== null) {
     const [y, m, d] = date.utc.slice(0, 10).split('-').map(Number) as [number, number, number];
-    return `${format(new UTCDate(y, m - 1, d), 'd MMMM yyyy', { in: utc })}, ${date.utc.slice(11, 16)} GMT`;
+    return `${format(utcCalendarDate(y, m - 1, d), 'd MMMM u', { in: utc })}, ${date.utc.slice(11, 16)} GMT`;
   }
   if (date.precision === 'day') return formatCalendarDate(date).replace(/^\S+ /, '');
   return formatCalendarDate(date);

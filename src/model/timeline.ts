@@ -65,14 +65,14 @@ export function buildTimelineCore(content: Content, render: (markdown: string) =
     };
   };
 
-  const sorted = sortEvents(content.events);
+  const sorted = sortEvents(content.events, site.timeZone);
   const events: TimelineEvent[] = sorted.map((e) => ({
     ...e,
     path: eventPath(e.id),
     html: render(e.body),
-    dateLabel: formatEventDate(e.date, e.end, e.approximate),
+    dateLabel: formatEventDate(e.date, e.end, e.approximate, e.partOfDay),
     timeLabel: formatTime(e.date, e.approximate),
-    timeNote: timeNote(e.date, e.end, e.approximate),
+    timeNote: timeNote(e.date, e.end, e.approximate, e.partOfDay),
     shortDate: formatShortDate(e.date),
     datetime: e.date.raw,
     era: firstDay(e.date) < eraStart ? 'background' : 'main',

@@ -70,7 +70,7 @@ export function parseEventDate(raw: string): EventDate | DateProblem {
     precision: 'minute',
     local: `${y}-${mo}-${d}`,
     offsetMinutes,
-    utc: format(instant, "yyyy-MM-dd'T'HH:mm:ss'Z'", { in: utc }),
+    utc: format(instant, "uuuu-MM-dd'T'HH:mm:ss'Z'", { in: utc }),
     localTime: `${h}:${mi}`,
   };
 }
@@ -96,7 +96,8 @@ export function offsetLabel(offsetMinutes: number): string {
 
 /**
  * Compares two dates in timeline order: by local calendar date (a year before its months, a month before its
- * days), then a day-only date before the timed ones of that day, then timed ones by their instant.
+ * days), then a day-only date before the timed ones of that day, then timed ones by their instant. The timeline's
+ * own order (src/model/order.ts) adds parts of the day and `after`.
  * Returns 0 for dates the timeline cannot tell apart; callers add their own tie-break.
  */
 export function compareEventDates(a: EventDate, b: EventDate): number {
@@ -105,12 +106,22 @@ export function compareEventDates(a: EventDate, b: EventDate): number {
   return a.utc < b.utc ? -1 : a.utc > b.utc ? 1 : 0;
 }
 
+/**
+ * A calendar date as a UTC date. `new UTCDate(y, m, d)` would read years 0 to 99 as 1900 to 1999, as `Date` does;
+ * setting the full year keeps `0079` in the year 79. Month and day may overflow (`d + 1`, day 0) as with `Date`.
+ */
+export function utcCalendarDate(year: number, monthIndex: number, day: number): UTCDate {
+  const date = new UTCDate(0);
+  date.setUTCFullYear(year, monthIndex, day);
+  return date;
+}
+
 /** The last calendar date (YYYY-MM-DD) covered by a date, for `end` checks and era boundaries. */
 export function lastDay(date: EventDate): string {
   if (date.precision === 'year') return `${date.local}-12-31`;
   if (date.precision === 'month') {
     const [y, m] = date.local.split('-').map(Number) as [number, number];
-    return format(new UTCDate(y, m, 0), 'yyyy-MM-dd', { in: utc });
+    return format(utcCalendarDate(y, m, 0), 'uuuu-MM-dd', { in: utc });
   }
   return date.local;
 }
@@ -142,7 +153,10 @@ export function startInstant(date: EventDate, zone: string): string {
     midnight.setUTCFullYear(y, m - 1, d);
     ms = midnight.getTime() - (fixed[1] === '-' ? -1 : 1) * (Number(fixed[2]) * 60 + Number(fixed[3])) * 60_000;
   } else {
-    ms = new TZDate(y, m - 1, d, 0, 0, 0, zone).getTime();
+    const start = new TZDate(y, m - 1, d, 0, 0, 0, zone);
+    // As with Date, the constructor reads years 0 to 99 as 1900 to 1999.
+    if (y < 100) start.setFullYear(y, m - 1, d);
+    ms = start.getTime();
   }
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }

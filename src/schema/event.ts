@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dateString, flag, id, text } from './fields.ts';
+import { PART_OF_DAY_VALUES } from './part-of-day.ts';
 import { IMPORTANCE, MEASURES, QUALIFIERS, UPDATE_TYPES } from './vocabulary.ts';
 
 /** A quoted passage, after the W3C Web Annotation TextQuoteSelector: `exact` is `quote`. */
@@ -43,6 +44,10 @@ export const eventSchema = z.strictObject({
   end: dateString.optional(),
   approximate: flag.optional(),
   date_inferred: text.optional(),
+  /** Where the articles give a part of the day but no time ("on Wednesday evening"); a day-precision date only. */
+  part_of_day: z.enum(PART_OF_DAY_VALUES).optional(),
+  /** The id of an event of the same local day that this one followed, where the articles say so. */
+  after: id.optional(),
   category: id,
   importance: z.enum(IMPORTANCE).optional(),
   sequence: z.number().int().optional(),

@@ -1,5 +1,6 @@
 import type { ActorKind, Measure, Qualifier, UpdateType } from './vocabulary.ts';
 import type { EventDate } from './dates.ts';
+import type { PartOfDay } from './part-of-day.ts';
 
 export interface Site {
   title: string;
@@ -84,6 +85,10 @@ export interface EventRecord {
   end: EventDate | null;
   approximate: boolean;
   dateInferred: string | null;
+  /** Part of the day, for a day-precision date whose articles name one ("late evening"). */
+  partOfDay: PartOfDay | null;
+  /** The id of an event of the same local day that this one came after. */
+  after: string | null;
   category: string;
   headline: boolean;
   sequence: number;

@@ -30,6 +30,7 @@ export async function quickEventPage(projectRoot: string, outputDir: string, las
   // Where the event sits (its neighbours, its timeline page) is the last build's only while its id and its place
   // in the order are unchanged; anything else waits for the full rebuild.
   if (!before || !edited || edited.id !== before.id || edited.date.raw !== before.date.raw || edited.sequence !== before.sequence) return null;
+  if (edited.after !== before.after || edited.partOfDay?.part !== before.partOfDay?.part || edited.partOfDay?.modifier !== before.partOfDay?.modifier) return null;
   const placed: TimelineEvent = { ...edited, prev: before.prev, next: before.next, timelinePath: before.timelinePath };
   const timeline = { ...last.timeline, events: [placed] };
 

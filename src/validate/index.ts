@@ -13,6 +13,7 @@ import { referenceRules } from './rules/references.ts';
 import { schemaRules } from './rules/schema.ts';
 import { textRules } from './rules/text.ts';
 import { singleSourceRules, unusedRules } from './rules/usage.ts';
+import { checkDayOrder } from './day-order.ts';
 import { checkStyle } from './style.ts';
 
 export { SHORT_QUOTE } from './rules/quotes.ts';
@@ -34,6 +35,8 @@ export const FAMILIES: readonly Family[] = [
   { name: 'single-source', phase: 'file', check: singleSourceRules },
   { name: 'text', phase: 'file', check: textRules },
   { name: 'unused', phase: 'unused', check: unusedRules },
+  // The order within a day (`after`, parts of the day) once every event is known.
+  { name: 'day-order', phase: 'order', check: (ctx, model) => checkDayOrder(ctx.raw.events, model.events, model.site?.timeZone ?? null) },
   // House style: warnings only (a broken content/style.yml is an error like any other file).
   { name: 'style', phase: 'style', check: (ctx, model) => checkStyle(ctx.raw, model.events) },
 ];

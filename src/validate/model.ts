@@ -1,5 +1,6 @@
 import { endsBeforeStart, isDateProblem, type DateProblem, type EventDate } from '../schema/dates.ts';
 import type { Actor, Category, Citation, Claim, EventRecord, EventUpdate, Place, Site, Source } from '../schema/records.ts';
+import { parsePartOfDay } from '../schema/part-of-day.ts';
 import { ID_PATTERN } from '../schema/vocabulary.ts';
 import type { EventContext, ValidationContext } from './context.ts';
 import { firstReported } from './rules/dates.ts';
@@ -114,6 +115,8 @@ function toEvent(ctx: Omit<ValidationContext, 'model'>, event: EventContext): Ev
     end,
     approximate: complete.approximate ?? false,
     dateInferred: complete.date_inferred ?? null,
+    partOfDay: complete.part_of_day === undefined ? null : parsePartOfDay(complete.part_of_day),
+    after: complete.after ?? null,
     category: complete.category,
     headline: complete.importance === 'headline',
     sequence: complete.sequence ?? 0,

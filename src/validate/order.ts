@@ -4,8 +4,8 @@ import type { ValidationContext } from './context.ts';
 import type { ValidatedRecords } from './model.ts';
 import { pathOf } from './report.ts';
 
-/** When a family's findings are reported: with their file, after every file (unused entries), or last (style). */
-export type Phase = 'file' | 'unused' | 'style';
+/** When a family's findings are reported: with their file, after every file (unused entries, then the order within days), or last (style). */
+export type Phase = 'file' | 'unused' | 'order' | 'style';
 
 export interface Family {
   name: string;
@@ -57,7 +57,7 @@ export function orderFindings(ctx: ValidationContext, found: readonly { family: 
     }
   };
 
-  const PHASES: Phase[] = ['file', 'unused', 'style'];
+  const PHASES: Phase[] = ['file', 'unused', 'order', 'style'];
   const keyed = found.flatMap(({ family, diagnostics }, f) =>
     diagnostics.map((d, i) => ({
       d,

@@ -14,6 +14,8 @@ let data: {
     date: string;
     precision: string;
     utc: string | null;
+    part_of_day: string | null;
+    after: string | null;
     local_date: string;
     end: { date: string } | null;
     category: string;
@@ -74,12 +76,13 @@ describe('events.json', () => {
     expect(byId.get('blockade')?.end?.date).toBe('2023-09');
   });
 
-  it('is in timeline order: by local date, day-only before timed events of the same day', () => {
+  it('is in timeline order: by local date, day-only before timed and part-of-day events of the same day', () => {
     for (let i = 1; i < data.events.length; i++) {
       const a = data.events[i - 1]!;
       const b = data.events[i]!;
       expect(a.local_date <= b.local_date || b.local_date.startsWith(a.local_date), `${a.id} before ${b.id}`).toBe(true);
-      if (a.local_date === b.local_date && a.utc && !b.utc) throw new Error(`${b.id} (day only) after timed ${a.id}`);
+      const dayOnly = (e: typeof b) => !e.utc && !e.part_of_day && !e.after;
+      if (a.local_date === b.local_date && !dayOnly(a) && dayOnly(b)) throw new Error(`${b.id} (day only) after ${a.id}`);
     }
     expect(data.events[0]!.date.startsWith('1991')).toBe(true);
     expect(data.events.at(-1)!.id).toBe('yevlakh-talks');
@@ -125,6 +128,13 @@ describe('pages', () => {
       expect(at, e.id).toBeGreaterThan(last);
       last = at;
     }
+  });
+
+  it('issue 16: marks approximate days and parts of the day in the embed too', async () => {
+    const page = await html('embed/index.html');
+    const line = (id: string) => new RegExp(`href="/events/${id}/"[^]*?</li>`).exec(page)?.[0] ?? '';
+    expect(line('aliyev-warns-operation-will-continue')).toContain('Time not reported; day approximate');
+    expect(line('sotk-border-incident')).toContain('Late evening, time not reported; day approximate');
   });
 
   it('shows the ceasefire in local time and GMT, with a machine-readable datetime', async () => {

@@ -145,6 +145,18 @@ describe('endsBeforeStart', () => {
   });
 });
 
+describe('years 0 to 100', () => {
+  it('accepts 0000-02-29, a real leap day, and rejects 0100-02-29', () => {
+    expect(parseEventDate('0000-02-29')).toMatchObject({ precision: 'day', local: '0000-02-29' });
+    expect(parseEventDate('0100-02-29')).toMatchObject({ kind: 'impossible' });
+  });
+
+  it('keeps the year in the UTC instant', () => {
+    expect(parseEventDate('0000-02-29T01:00+04:00')).toMatchObject({ local: '0000-02-29', utc: '0000-02-28T21:00:00Z' });
+    expect(parseEventDate('0079-08-24T13:00+02:00')).toMatchObject({ utc: '0079-08-24T11:00:00Z' });
+  });
+});
+
 describe('firstDay and lastDay', () => {
   it.each<[string, string, string]>([
     ['1991', '1991-01-01', '1991-12-31'],
@@ -156,6 +168,11 @@ describe('firstDay and lastDay', () => {
     ['2023-09-20', '2023-09-20', '2023-09-20'],
     ['2023-09-20T01:30+04:00', '2023-09-20', '2023-09-20'],
     ['2023-09-19T20:30-05:00', '2023-09-19', '2023-09-19'],
+    // Years 0 to 99 are not 1900 to 1999; year 0 is a leap year (divisible by 400), 100 is not.
+    ['0000-02', '0000-02-01', '0000-02-29'],
+    ['0079-08', '0079-08-01', '0079-08-31'],
+    ['0099-02', '0099-02-01', '0099-02-28'],
+    ['0100-02', '0100-02-01', '0100-02-28'],
   ])('%s covers %s to %s', (raw, first, last) => {
     expect(firstDay(date(raw))).toBe(first);
     expect(lastDay(date(raw))).toBe(last);

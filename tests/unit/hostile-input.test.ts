@@ -74,7 +74,7 @@ describe('broken input is reported with file, line and column', () => {
       [
         // The missing field is placed where the front matter starts.
         'content/events/zz-case.md:2:1  title: Missing required field `title`. (expected text)  schema/required',
-        'content/events/zz-case.md:2:1  titel: Unexpected field `titel`. Did you mean `title`? (expected one of `title`, `date`, `end`, `approximate`, `date_inferred`, `category`, `importance`, `sequence`, `actors`, `places`, `sources`, `claims`, `updates`)  schema/unknown-key',
+        'content/events/zz-case.md:2:1  titel: Unexpected field `titel`. Did you mean `title`? (expected one of `title`, `date`, `end`, `approximate`, `date_inferred`, `part_of_day`, `after`, `category`, `importance`, `sequence`, `actors`, `places`, `sources`, `claims`, `updates`)  schema/unknown-key',
       ],
     ],
     [

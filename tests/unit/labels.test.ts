@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatCalendarDate, formatDayHeading, formatEventDate, formatShortDate, formatTime } from '../../src/model/labels.ts';
+import { formatCalendarDate, formatDayHeading, formatEventDate, formatShortDate, formatTime, timeNote } from '../../src/model/labels.ts';
+import { parsePartOfDay } from '../../src/schema/part-of-day.ts';
 import { date } from './support/dates.ts';
 
 describe('formatDayHeading', () => {
@@ -85,5 +86,42 @@ describe('formatEventDate', () => {
     ],
   ])('%s to %s (approximate %s)', (start, end, approximate, label) => {
     expect(formatEventDate(date(start), end === null ? null : date(end), approximate)).toBe(label);
+  });
+});
+
+// `new Date(79, 7, 24)` means 1979: years 0 to 99 must keep their own year. Weekdays checked against the
+// proleptic Gregorian calendar (Python's datetime: 24 August 79 and 31 December 99 were Thursdays; 0000-02-29
+// falls 400 years, a whole number of weeks, before 0400-02-29, a Tuesday).
+describe('years 0 to 100', () => {
+  it.each([
+    ['0000-02-29', 'Tuesday 29 February 0', '29 Feb 0'],
+    ['0079-08-24', 'Thursday 24 August 79', '24 Aug 79'],
+    ['0099-12-31', 'Thursday 31 December 99', '31 Dec 99'],
+    ['0100-03-01', 'Monday 1 March 100', '1 Mar 100'],
+  ])('%s → %s', (raw, long, short) => {
+    expect(formatCalendarDate(date(raw))).toBe(long);
+    expect(formatShortDate(date(raw))).toBe(short);
+  });
+
+  it('names the month of a month date in those years', () => {
+    expect(formatCalendarDate(date('0079-08'))).toBe('August 79');
+    expect(formatEventDate(date('0079-08-24T13:00+02:00'), null, false)).toBe('Thursday 24 August 79, 13:00 local time (UTC+2) · 11:00 GMT');
+  });
+});
+
+describe('parts of the day', () => {
+  it.each<[string | null, boolean, string]>([
+    ['evening', false, 'Evening, time not reported'],
+    ['late evening', false, 'Late evening, time not reported'],
+    ['early morning', true, 'Early morning, time not reported; day approximate'],
+    [null, false, 'Time not reported'],
+  ])('timeNote with %s (approximate %s)', (part, approximate, note) => {
+    expect(timeNote(date('2023-09-20'), null, approximate, part === null ? null : parsePartOfDay(part))).toBe(note);
+  });
+
+  it('formatEventDate says the part of the day and that the time is not reported', () => {
+    expect(formatEventDate(date('2023-09-20'), null, true, parsePartOfDay('late evening'))).toBe(
+      'Wednesday 20 September 2023, late evening (time not reported) (approximate)',
+    );
   });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { compareEvents, groupConsecutive, sortEvents } from '../../src/model/order.ts';
+import { parsePartOfDay } from '../../src/schema/part-of-day.ts';
 import { eventRecord } from './support/records.ts';
+
+const ZONE = '+04:00';
 
 describe('compareEvents: the documented tie-break', () => {
   it.each<[string, [string, string, number], [string, string, number]]>([
@@ -18,13 +21,13 @@ describe('compareEvents: the documented tie-break', () => {
   ])('%s', (_, [idA, dateA, seqA], [idB, dateB, seqB]) => {
     const a = eventRecord(idA, dateA, { sequence: seqA });
     const b = eventRecord(idB, dateB, { sequence: seqB });
-    expect(compareEvents(a, b)).toBeLessThan(0);
-    expect(compareEvents(b, a)).toBeGreaterThan(0);
+    expect(compareEvents(a, b, ZONE)).toBeLessThan(0);
+    expect(compareEvents(b, a, ZONE)).toBeGreaterThan(0);
   });
 
   it('is 0 only for the same event', () => {
     const a = eventRecord('same', '2023-09-20');
-    expect(compareEvents(a, eventRecord('same', '2023-09-20'))).toBe(0);
+    expect(compareEvents(a, eventRecord('same', '2023-09-20'), ZONE)).toBe(0);
   });
 });
 
@@ -61,15 +64,69 @@ describe('sortEvents', () => {
     ['reversed', [...events].reverse()],
     ['rotated', [...events.slice(5), ...events.slice(0, 5)]],
   ])('gives one order whatever the input order (%s)', (_, input) => {
-    expect(sortEvents(input).map((e) => e.id)).toEqual(expected);
+    expect(sortEvents(input, ZONE).map((e) => e.id)).toEqual(expected);
   });
 
   it('returns a new array and leaves its input alone', () => {
     const input = [...events];
     const before = input.map((e) => e.id);
-    const sorted = sortEvents(input);
+    const sorted = sortEvents(input, ZONE);
     expect(sorted).not.toBe(input);
     expect(input.map((e) => e.id)).toEqual(before);
+  });
+});
+
+describe('sortEvents: parts of the day and `after`', () => {
+  const part = (value: string) => ({ partOfDay: parsePartOfDay(value) });
+  const day = [
+    eventRecord('late-evening', '2023-09-20', part('late evening')),
+    eventRecord('evening', '2023-09-20', part('evening')),
+    eventRecord('ceasefire', '2023-09-20T13:00+04:00'),
+    eventRecord('morning', '2023-09-20', part('morning')),
+    eventRecord('day-only', '2023-09-20', { sequence: 5 }),
+    eventRecord('dinner', '2023-09-20T18:30+04:00'),
+    eventRecord('afternoon', '2023-09-20', part('afternoon')),
+    // 10:00 at −04:00 is 18:00 on the site's clock: an evening event there.
+    eventRecord('washington', '2023-09-20T10:00-04:00'),
+    eventRecord('next-day', '2023-09-21', part('early morning')),
+  ];
+
+  it('places each part of the day among the timed events of its day, by the site clock', () => {
+    expect(sortEvents(day, ZONE).map((e) => e.id)).toEqual([
+      'day-only',
+      'morning',
+      'afternoon',
+      'ceasefire',
+      'evening',
+      'washington',
+      'dinner',
+      'late-evening',
+      'next-day',
+    ]);
+  });
+
+  it('puts an event right after the one it names, chains and several followers included', () => {
+    const events = [
+      ...day,
+      eventRecord('b', '2023-09-20', { after: 'ceasefire', sequence: 2 }),
+      eventRecord('a', '2023-09-20', { after: 'ceasefire', sequence: 1 }),
+      eventRecord('a-then', '2023-09-20', { after: 'a' }),
+      eventRecord('after-late', '2023-09-20T09:00+04:00', { after: 'late-evening' }),
+    ];
+    const order = sortEvents(events, ZONE).map((e) => e.id);
+    expect(order.slice(order.indexOf('ceasefire'), order.indexOf('ceasefire') + 4)).toEqual(['ceasefire', 'a', 'a-then', 'b']);
+    expect(order.slice(order.indexOf('late-evening'), order.indexOf('late-evening') + 2)).toEqual(['late-evening', 'after-late']);
+    expect(order).toHaveLength(events.length);
+  });
+
+  it('keeps events whose `after` closes a loop or names another day in their own place', () => {
+    const events = [
+      eventRecord('x', '2023-09-20', { after: 'y', sequence: 1 }),
+      eventRecord('y', '2023-09-20', { after: 'x', sequence: 2 }),
+      eventRecord('z', '2023-09-20', { after: 'next-day', sequence: 3 }),
+      eventRecord('next-day', '2023-09-21'),
+    ];
+    expect(sortEvents(events, ZONE).map((e) => e.id)).toEqual(['x', 'y', 'z', 'next-day']);
   });
 });
 

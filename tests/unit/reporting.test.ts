@@ -23,6 +23,11 @@ describe('knownFrom: when a date counts as known', () => {
     ['2023-09', '+04:00', '2023-09-30T20:00:00Z'],
     ['2024-02', 'UTC', '2024-03-01T00:00:00Z'],
     ['1991', 'UTC', '1992-01-01T00:00:00Z'],
+    // Years 0 to 99 keep their year; year 0 has a 29 February.
+    ['0000-02', 'UTC', '0000-03-01T00:00:00Z'],
+    ['0079-08-24', '+04:00', '0079-08-24T20:00:00Z'],
+    ['0099', 'UTC', '0100-01-01T00:00:00Z'],
+    ['0100-02', 'UTC', '0100-03-01T00:00:00Z'],
   ])('%s in %s → %s', (raw, zone, instant) => {
     expect(knownFrom(date(raw), zone)).toBe(instant);
   });
@@ -44,6 +49,10 @@ describe('labels', () => {
     // A time is given in GMT, on its GMT date.
     ['2023-09-20T18:00+04:00', '20 September 2023, 14:00 GMT'],
     ['2023-09-21T02:00+04:00', '20 September 2023, 22:00 GMT'],
+    ['0000-02-29T10:00Z', '29 February 0, 10:00 GMT'],
+    ['0079-08-24T13:00+02:00', '24 August 79, 11:00 GMT'],
+    ['0099-12-31', '31 December 99'],
+    ['0100-03-01T00:00Z', '1 March 100, 00:00 GMT'],
   ])('formatReportDate(%s) → %s', (raw, label) => {
     expect(formatReportDate(date(raw))).toBe(label);
   });

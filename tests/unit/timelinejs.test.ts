@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { backgroundEra, buildTimelineJs, compareTjsDates, timelineJs, tjsDate, type TjsDate } from '../../src/exports/timelinejs.ts';
 import { date } from './support/dates.ts';
-import { exportTimeline } from './support/export-timeline.ts';
+import { exportContent, exportTimeline } from './support/export-timeline.ts';
+import { eventRecord } from './support/records.ts';
+import { parsePartOfDay } from '../../src/schema/part-of-day.ts';
+import { renderMarkdown } from '../../src/markdown/render.ts';
+import { buildTimeline } from '../../src/views/site.ts';
 
 const timeline = exportTimeline();
 const tjs = buildTimelineJs(timeline);
@@ -116,5 +120,38 @@ describe('timelineJs', () => {
     const text = timelineJs(timeline);
     expect(JSON.parse(text)).toEqual(tjs);
     expect(timelineJs(exportTimeline())).toBe(text);
+  });
+});
+
+describe('issue 16: TimelineJS keeps our order whatever the zones', () => {
+  // 16:00 at +04:00 is 12:00 GMT; 10:00 at −04:00 (Washington) is 14:00 GMT, 18:00 on the site's +04:00 clock.
+  const content = exportContent();
+  content.events = [
+    ...content.events,
+    eventRecord('baku-1600', '2023-09-20T16:00+04:00', { sources: content.events[0]!.sources }),
+    eventRecord('washington-1000', '2023-09-20T10:00-04:00', { sources: content.events[0]!.sources }),
+    eventRecord('evening', '2023-09-20', { partOfDay: parsePartOfDay('evening'), sources: content.events[0]!.sources }),
+    eventRecord('after-night', '2023-09-20', { after: 'night', sources: content.events[0]!.sources }),
+  ];
+  const timeline = buildTimeline(content, renderMarkdown);
+  const slides = buildTimelineJs(timeline).events;
+
+  /** The order TimelineJS shows: a stable sort by start date, as in its TimelineConfig. */
+  const shown = [...slides].sort((a, b) => compareTjsDates(a.start_date!, b.start_date!)).map((s) => s.unique_id);
+
+  it('has our order and keeps it through TimelineJS’s sort', () => {
+    const ours = timeline.events.map((e) => e.id);
+    expect(ours.slice(ours.indexOf('ceasefire'))).toEqual(['ceasefire', 'baku-1600', 'evening', 'washington-1000', 'night', 'after-night', 'talks']);
+    expect(shown).toEqual(ours);
+    expect(slides.map((s) => s.unique_id)).toEqual(ours);
+  });
+
+  it('puts every start on the site clock and keeps the event’s own label in display_date', () => {
+    const slide = (id: string) => slides.find((s) => s.unique_id === id)!;
+    expect(slide('washington-1000').start_date).toMatchObject({ day: 20, hour: 18, minute: 0 });
+    expect(slide('washington-1000').display_date).toBe('Wednesday 20 September 2023, 10:00 local time (UTC−4) · 14:00 GMT');
+    expect(slide('baku-1600').start_date).toMatchObject({ day: 20, hour: 16, minute: 0 });
+    expect(slide('evening').start_date).toMatchObject({ day: 20, hour: 17, minute: 0 });
+    expect(slide('evening').display_date).toBe('Wednesday 20 September 2023, evening (time not reported)');
   });
 });

@@ -11,6 +11,8 @@ export function eventRecord(id: string, rawDate: string, overrides: Partial<Even
     end: null,
     approximate: false,
     dateInferred: null,
+    partOfDay: null,
+    after: null,
     category: 'military',
     headline: false,
     sequence: 0,

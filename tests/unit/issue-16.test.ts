@@ -1,0 +1,58 @@
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderMarkdown } from '../../src/markdown/render.ts';
+import { loadAndValidate } from '../../src/pipeline.ts';
+import { buildTimeline } from '../../src/views/site.ts';
+import type { Timeline } from '../../src/views/site.ts';
+
+/**
+ * Issue 16: the bundled 20 September in the order the articles give. The times of day come from the articles,
+ * not from our code: "effective from 1 p.m. (0900 GMT) on Wednesday" (the ceasefire), "the Defense Ministry in
+ * Moscow on Wednesday evening" (the ceasefire holding) and "late on Wednesday evening" (the Sotk incident).
+ */
+const ARTICLE_TIMES: readonly (readonly [string, string])[] = [
+  ['ceasefire-takes-effect', '13:00'],
+  ['sep20-ceasefire-holding', 'evening'],
+  ['sotk-border-incident', 'late evening'],
+];
+
+let timeline: Timeline;
+beforeAll(async () => {
+  const { content, diagnostics } = await loadAndValidate(resolve(import.meta.dirname, '../..'));
+  expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  timeline = buildTimeline(content!, renderMarkdown);
+});
+
+describe('issue 16: 20 September in the articles’ order', () => {
+  const ids = (events: readonly { id: string }[]) => events.map((e) => e.id);
+
+  it('records each article time on its event', () => {
+    const byId = new Map(timeline.events.map((e) => [e.id, e]));
+    expect(byId.get('ceasefire-takes-effect')!.date.localTime).toBe('13:00');
+    expect(byId.get('sep20-ceasefire-holding')!.timeNote).toBe('Evening, time not reported; day approximate');
+    expect(byId.get('sotk-border-incident')!.timeNote).toBe('Late evening, time not reported; day approximate');
+  });
+
+  it('puts the 13:00 ceasefire before the evening events on the home page, in the articles’ order', () => {
+    const day = timeline.eras.flatMap((era) => era.days).find((d) => d.key === '2023-09-20')!;
+    const order = ids(day.events);
+    const positions = ARTICLE_TIMES.map(([id]) => order.indexOf(id));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    // Nothing with only the day sits after the evening events: it has no place there.
+    const evening = order.indexOf('sep20-ceasefire-holding');
+    const later = day.events.slice(evening).filter((e) => e.date.utc === null && !e.partOfDay && !e.after);
+    expect(ids(later)).toEqual([]);
+  });
+
+  it('gives the same order in every listing: events, embed, prev/next', () => {
+    const all = ids(timeline.events);
+    const embed = timeline.embeds.find((p) => p.path === '/embed/')!;
+    expect(ids(embed.days.flatMap((d) => d.events))).toEqual(all);
+    const byId = new Map(timeline.events.map((e) => [e.id, e]));
+    const ceasefire = byId.get('ceasefire-takes-effect')!;
+    expect(ceasefire.prev?.id).not.toBe('sotk-border-incident');
+    expect(ids(timeline.events).indexOf(ceasefire.next!.id)).toBe(all.indexOf('ceasefire-takes-effect') + 1);
+    for (let i = 1; i < timeline.events.length; i++) expect(timeline.events[i]!.prev?.id).toBe(timeline.events[i - 1]!.id);
+  });
+});
