@@ -99,10 +99,12 @@ describe('the home page', () => {
     const launched = section(home, 'id="offensive-launched"', '</li>');
     expect(launched).toContain('<time datetime="2023-09-19">Time not reported</time>');
     expect(launched).not.toContain('Tuesday 19 September 2023');
-    // Day-only events come first in their day: the ceasefire, the only timed event of 20 September, comes last.
+    // Events known only to the day come first; then the ceasefire at 13:00, then what the articles place in the
+    // evening ("on Wednesday evening") and late evening ("late on Wednesday evening").
     const day20 = listed(section(home, 'id="d-2023-09-20"', '</section>'));
     expect(day20.length).toBeGreaterThan(10);
-    expect(day20.at(-1)).toBe('ceasefire-takes-effect');
+    expect(day20.slice(-3)).toEqual(['ceasefire-takes-effect', 'sep20-ceasefire-holding', 'sotk-border-incident']);
+    expect(section(home, 'id="sotk-border-incident"', '</li>')).toContain('Late evening, time not reported');
   });
 
   it('marks the three headline events and labels every category in words', async () => {

@@ -48,9 +48,10 @@ describe('what was known when: the pages', () => {
     const index = await html('as-of/index.html');
     const items = [...section(index, '<ol class="moments">', '</ol>').matchAll(/<li>(.*?)<\/li>/g)].map((m) => text(m[1]!));
     expect(items).toEqual([
-      // By the 20th: Armenia's two figures of that day, the activist's three dated 'on Wednesday', Vardanyan's two,
-      // the evacuation's two (given 'on Wednesday evening') and Baku's positions (given 'Tuesday'). By the 21st all 15.
-      'By the end of 20 September 2023 : 32 of 39 events, 32 of them first reported then; 10 figures.',
+      // By the 20th: Armenia's two figures of that day, the activist's four (one statement, dated 'on Wednesday'),
+      // Vardanyan's two, the evacuation's two (given 'on Wednesday evening') and Baku's positions (given 'Tuesday').
+      // By the 21st all 15.
+      'By the end of 20 September 2023 : 32 of 39 events, 32 of them first reported then; 11 figures.',
       'By the end of 21 September 2023 : 39 of 39 events, 7 of them first reported then; 15 figures.',
     ]);
     expect(index).toContain('<a href="/karabakh/as-of/2023-09-20/">');
@@ -79,11 +80,11 @@ describe('what was known when: the pages', () => {
     const labels = (page: string, measure: string) =>
       [...section(page, `id="m-${measure}"`, '</table>').matchAll(/<span class="figure-label">([^<]+)<\/span>/g)].map((m) => m[1]);
     const on20 = await html('as-of/2023-09-20/index.html');
-    // The activist's death toll is dated 'on Wednesday' (20 September) in an article of the 21st; its injured
-    // figure carries no date, so it counts from the article. Armenia's plain 32 and the representative's
-    // figures come from the article of the 21st.
+    // The activist's statement is dated 'on Wednesday' (20 September) in an article of the 21st: its death toll and
+    // its injured figure share that date (issue 16). Armenia's plain 32 and the representative's figures come from
+    // the article of the 21st.
     expect(labels(on20, 'killed')).toEqual(['at least 200', 'at least 32', 'close to 100']);
-    expect(labels(on20, 'injured')).toEqual(['more than 200', 'hundreds']);
+    expect(labels(on20, 'injured')).toEqual(['more than 400', 'more than 200', 'hundreds']);
     expect(labels(on20, 'evacuated')).toEqual(['3,154']);
     expect(labels(on20, 'positions-taken')).toEqual(['more than 60']);
     const on21 = await html('as-of/2023-09-21/index.html');
@@ -197,7 +198,7 @@ describe('JSON-LD and feeds', () => {
       'Person A human rights activist from the separatist camp | Killed: at least 200 | 2023-09-20',
       'Person A human rights activist from the separatist camp | Civilians killed: 10 | 2023-09-20',
       'Person A human rights activist from the separatist camp | Children killed: half of the ten civilians killed | 2023-09-20',
-      'Person A human rights activist from the separatist camp | Injured: more than 400 | 2023-09-21',
+      'Person A human rights activist from the separatist camp | Injured: more than 400 | 2023-09-20',
       'Person Ruben Vardanyan | Killed: close to 100 | 2023-09-20',
       'Person Ruben Vardanyan | Injured: hundreds | 2023-09-20',
     ]);
@@ -236,7 +237,7 @@ describe('JSON-LD and feeds', () => {
       ['2023-09-22', 'correction'],
     ]);
     expect(casualties.claims.map((c) => c.reported_at)).toEqual([
-      '2023-09-21', '2023-09-21', '2023-09-20', '2023-09-20', '2023-09-21', '2023-09-21', '2023-09-20', '2023-09-20', '2023-09-20', '2023-09-21', '2023-09-20', '2023-09-20',
+      '2023-09-21', '2023-09-21', '2023-09-20', '2023-09-20', '2023-09-21', '2023-09-21', '2023-09-20', '2023-09-20', '2023-09-20', '2023-09-20', '2023-09-20', '2023-09-20',
     ]);
     expect(data.events.find((e) => e.id === 'sotk-border-incident')!.first_reported).toEqual({ date: '2023-09-21', sources: ['ceasefire-and-yerevan-protests'] });
   });

@@ -82,11 +82,11 @@ describe('README walk-through: add events from a new article', () => {
     preview.stdout.on('data', (d) => (out += d));
     try {
       const end = Date.now() + 60_000;
-      while (!/Preview: http:\/\/localhost:\d+\//.test(out)) {
+      while (!/Preview: http:\/\/127\.0\.0\.1:\d+\//.test(out)) {
         if (Date.now() > end || preview.exitCode !== null) throw new Error(`no preview:\n${out}`);
         await new Promise((r) => setTimeout(r, 100));
       }
-      const port = /Preview: http:\/\/localhost:(\d+)\//.exec(out)![1];
+      const port = /Preview: http:\/\/127\.0\.0\.1:(\d+)\//.exec(out)![1];
       const res = await fetch(`http://127.0.0.1:${port}/events/${id}/`);
       expect(res.status).toBe(200);
       expect(await res.text()).toContain(`<h1>${/^title: "(.*)"$/m.exec(edited)![1]}</h1>`);
