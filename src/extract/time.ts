@@ -524,7 +524,7 @@ function whatTheSentenceSays(proposals: readonly DateProposal[], published: Poin
 /** The words after `one day after`: the happening it counts from, up to the end of the clause or a new one. */
 function afterPhrase(sentence: string, end: number): string {
   const rest = sentence.slice(end).replace(/^\s+/, '');
-  const clause = /^[^,;:.!?()\[\]]*/.exec(rest)![0].split(/\s+(?:and|but|to|which|who|that|where|when|while)\s+/)[0]!;
+  const clause = /^[^,;:.!?()[\]]*/.exec(rest)![0].split(/\s+(?:and|but|to|which|who|that|where|when|while)\s+/)[0]!;
   return clause.replace(/[\s"“”‘’']+$/, '').split(/\s+/).slice(0, 12).join(' ');
 }
 
