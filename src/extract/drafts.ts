@@ -51,8 +51,9 @@ export interface Draft {
 
 /**
  * Proposes draft events from an article: every sentence with a time expression becomes a draft per date it
- * gives, resolved against the publication date and the dates the text has reached so far. Pure: the same
- * article and lists always give the same drafts.
+ * gives, resolved against the publication date, the dates the text has reached so far, and the happenings the
+ * article and the timeline date (`one day after the ceasefire`). Pure: the same article, lists and timeline always
+ * give the same drafts.
  */
 export function proposeDrafts(input: ArticleInput): Draft[] {
   const normalisedBody = normaliseSpace(input.body);

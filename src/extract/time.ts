@@ -109,16 +109,21 @@ const isClockOnly = (r: chrono.ParsedResult) =>
  * times; the rest is read here, because chrono counts `three years after` forwards from today, does not read
  * `0900 GMT` or a bare `1991`, and turns durations (`for nine months`) into dates.
  *
- * - A weekday is the nearest one to the publication day: `on Tuesday` in an article of Wednesday 20 September
- *   2023 is the 19th, `on Thursday` the 21st.
+ * - A weekday is the nearest one to the publication day on the zone's clock: `on Tuesday` in an article of
+ *   Wednesday 20 September 2023 is the 19th, `on Thursday` the 21st.
  * - A clock time sits on the day named beside it; a local time with its GMT equivalent (`1 p.m. (0900 GMT)`)
  *   gives the offset itself (+04:00), otherwise the place's or the site's clock is used.
  * - `a day later`, `the next day`, `a few hours earlier` count from the last date the text reached.
- * - `three years after …` dates what the sentence refers back to: three years before the sentence's own date
+ * - `one day after the ceasefire`, in a sentence without a date of its own, counts from the ceasefire's date where
+ *   `reading.happening` knows it (the article's own dates, then the timeline's), and offers that date too.
+ * - Otherwise `three years after …` dates what the sentence refers back to: three years before the sentence's own date
  *   (or the text's last date, or the publication date), at the precision of a year.
+ * - `since 1991` and `had … for nine months` date the start of a state; a sentence with no other date is dated as
+ *   reported on the publication day, and one whose only dates are after that day as announced on it.
  * - `late`, `early`, `around`, a part of the day without a clock time, and vague counts mark the date approximate.
  *
- * Returns the proposals in sentence order and the anchor for the next sentence.
+ * Returns the proposals in sentence order (a date added for what the sentence reports first) and the anchor for
+ * the next sentence.
  */
 export function readTimes(sentence: string, reading: Reading): { proposals: DateProposal[]; anchor: Reading['anchor'] } {
   // A weekday is counted from the publication day where the place is: late on the 20th in New York is the 21st in Baku.
