@@ -75,11 +75,15 @@ export function proposeDrafts(input: ArticleInput): Draft[] {
     const zone = places.map((p) => zones.get(p.id)).find((z): z is string => !!z) ?? input.siteZone;
     // A sentence is never its own anchor: not its own words, nor an event that already quotes it.
     const flat = normaliseSpace(sentence.text);
-    const candidates = {
-      article: dated.filter((h) => h.sentence !== sentence).map((h) => h.happening),
-      timeline: timeline.filter((t) => !t.quotes.some((q) => q.includes(flat) || flat.includes(q))).flatMap((t) => t.happenings),
+    // Worked out only for the few sentences that ask: every sentence against every quote would grow with both.
+    let candidates: Parameters<typeof pickHappening>[1] | undefined;
+    const happening = (phrase: string, needsDay: boolean, fits?: (h: Happening) => boolean) => {
+      candidates ??= {
+        article: dated.filter((h) => h.sentence !== sentence).map((h) => h.happening),
+        timeline: timeline.filter((t) => !t.quotes.some((q) => q.includes(flat) || flat.includes(q))).flatMap((t) => t.happenings),
+      };
+      return pickHappening(phrase, candidates, { published: input.published, needsDay, ...(fits ? { fits } : {}) });
     };
-    const happening = (phrase: string, needsDay: boolean, fits?: (h: Happening) => boolean) => pickHappening(phrase, candidates, { published: input.published, needsDay, ...(fits ? { fits } : {}) });
     const read = readTimes(sentence.text, { published: input.published, zone, anchor, happening });
     anchor = read.anchor;
     if (read.proposals.length === 0) continue;
