@@ -423,7 +423,8 @@ export function readTimes(sentence: string, reading: Reading): { proposals: Date
     const found = phrase ? reading.happening?.(phrase, needsDay, reported) : null;
     if (!found) return false;
     const point = counted(found);
-    const end = sentence.indexOf(phrase, r.end) + phrase.length;
+    const phraseAt = sentence.indexOf(phrase, r.end);
+    const end = phraseAt + phrase.length;
     const span = sentence.slice(r.index, end);
     const count = r.text.replace(/\s+(after|before)$/i, '').toLowerCase();
     proposals.push({
@@ -440,7 +441,6 @@ export function readTimes(sentence: string, reading: Reading): { proposals: Date
       partOfDay: null,
     });
     // The sentence names that happening too (`a day after Azerbaijan began an offensive`): offered as a draft of its own.
-    const phraseAt = sentence.indexOf(phrase, r.end);
     proposals.push({
       text: phrase,
       index: phraseAt,
