@@ -6,6 +6,8 @@ export interface EventDraft {
   date: string;
   end?: string;
   approximate?: boolean;
+  /** `late evening`, for a day without a time whose article names the part of the day. */
+  partOfDay?: string;
   dateInferred?: string;
   category?: string;
   actors: readonly string[];
@@ -43,6 +45,7 @@ export function renderEventFile(draft: EventDraft, categories: readonly string[]
   lines.push(`date: ${q(draft.date)}  # ISO 8601 at the precision known: "1991", "2023-09", "2023-09-20", "2023-09-20T13:00+04:00"`);
   lines.push(draft.end ? `end: ${q(draft.end)}` : '# end: "2023-09-21"  # for spans: when it ended');
   lines.push(draft.approximate ? 'approximate: true' : '# approximate: true  # for "late on Wednesday", "in recent weeks"');
+  if (draft.partOfDay) lines.push(`part_of_day: ${q(draft.partOfDay)}`);
   lines.push(
     draft.dateInferred
       ? `date_inferred: ${q(draft.dateInferred)}`

@@ -100,3 +100,82 @@ describe('npm run extract', () => {
     expect(run.stderr).toContain(message);
   });
 });
+
+describe('npm run extract: dates from the happening a sentence refers to', () => {
+  it('dates "One day after the negotiated ceasefire" to the 21st and says which rule and anchor gave it', () => {
+    const run = extract('content/sources/delegation-in-yevlax.md');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(
+      [
+        ' 1. line 13  2023-09-21',
+        '    quote:   “One day after the negotiated ceasefire, an Armenian delegation came to the Azerbaijani city of Yevlax for talks.”',
+        "    date:    'One day after the negotiated ceasefire': the negotiated ceasefire is dated Wednesday 20 September 2023 by the article ('A day later', line 15); one day after it is Thursday 21 September 2023.",
+        "    rule:    after-happening, from the article's date for 'the negotiated ceasefire' (2023-09-20)",
+      ].join('\n'),
+    );
+  });
+
+  it('keeps the part of the day in JSON and in the event file a draft becomes', async () => {
+    const source = 'ceasefire-and-yerevan-protests';
+    const run = extract(`content/sources/${source}.md`, '--format=json', '--out', '--force');
+    expect(run.status).toBe(0);
+    const out = JSON.parse(run.stdout) as { drafts: { id: string; sentence: string; date: { date: string; partOfDay: string | null; rule: string } }[] };
+    const sotk = out.drafts.find((d) => d.sentence.includes('late on Wednesday evening'))!;
+    expect(sotk.date).toMatchObject({ date: '2023-09-20', partOfDay: 'late evening', rule: 'weekday' });
+    const file = splitFrontMatter('x.md', await readFile(join(project, `drafts/${source}/${sotk.id}.md`), 'utf8'));
+    if ('ruleId' in file) throw new Error(file.message);
+    expect(file.yaml.value).toMatchObject({ date: '2023-09-20', approximate: true, part_of_day: 'late evening' });
+  });
+});
+
+describe('npm run extract:score', () => {
+  /** A project of one article and three events whose counts are worked out by hand. */
+  let small: string;
+  beforeAll(async () => {
+    small = await tempProject();
+    for (const dir of ['content/events', 'content/sources']) {
+      for (const name of await readdir(join(small, dir))) if (name !== 'delegation-in-yevlax.md') await rm(join(small, dir, name));
+    }
+    const event = (id: string, date: string, quote: string) =>
+      writeFile(
+        join(small, 'content/events', `${id}.md`),
+        `---\ntitle: "${id}"\ndate: "${date}"\ncategory: diplomacy\nsources:\n  - id: delegation-in-yevlax\n    quote: "${quote}"\n---\nA summary.\n`,
+      );
+    // On its day (the 21st); on another day than its draft (the 20th); resting on a sentence without a date.
+    await event('delegation-arrives', '2023-09-21', 'One day after the negotiated ceasefire, an Armenian delegation came to the Azerbaijani city of Yevlax for talks.');
+    await event('ceasefire-wrong-day', '2023-09-22', 'A day later, the two sides negotiated a ceasefire brokered by Russia.');
+    await event('escort', '2023-09-21', 'The delegation from Armenia was accompanied by Russian soldiers.');
+  });
+  afterAll(() => rm(small, { recursive: true, force: true }));
+
+  it('counts events, drafted events, right days and drafts matching no event', () => {
+    const check = runCli('check.ts', [], small);
+    expect(check.status, check.stdout + check.stderr).toBe(0);
+    const drafts = (JSON.parse(runCli('extract.ts', ['content/sources/delegation-in-yevlax.md', '--format=json'], small).stdout) as { drafts: { sentence: string }[] }).drafts;
+    const quoted = drafts.filter((d) => d.sentence.startsWith('One day after') || d.sentence.startsWith('A day later')).length;
+    expect(quoted).toBe(3); // the delegation's day, the ceasefire it refers back to, and the ceasefire's own sentence
+
+    const run = runCli('extract-score.ts', ['--format=json'], small);
+    expect(run.status).toBe(0);
+    const { rows, total } = JSON.parse(run.stdout) as { rows: unknown[]; total: Record<string, unknown> };
+    expect(rows).toHaveLength(1);
+    expect(total).toMatchObject({ events: 3, drafted: 2, rightDay: 1, drafts: drafts.length, unmatched: drafts.length - quoted });
+    expect(total.wrong).toEqual([{ event: 'ceasefire-wrong-day', expected: '2023-09-22', proposed: ['2023-09-20'] }]);
+
+    const table = runCli('extract-score.ts', [], small).stdout;
+    expect(table).toContain(`| **total** | 3 | 2 | 1 | 50% | ${drafts.length} | ${drafts.length - quoted} |`);
+    expect(table).toContain('- ceasefire-wrong-day: 2023-09-22, drafted 2023-09-20');
+  });
+
+  it('refuses to score against content with errors (exit 1)', async () => {
+    const path = join(small, 'content/events/broken.md');
+    await writeFile(path, '---\ntitle: "broken"\ndate: "2023-09-31"\ncategory: diplomacy\n---\n');
+    try {
+      const run = runCli('extract-score.ts', [], small);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('Fix these (npm run check) before scoring the drafts.');
+    } finally {
+      await rm(path);
+    }
+  });
+});

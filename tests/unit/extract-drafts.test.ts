@@ -3,6 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pointFromIso } from '../../src/extract/calendar.ts';
 import { draftToEvent, proposeDrafts, titleFrom, type Draft } from '../../src/extract/drafts.ts';
+import { reasoning } from '../../src/extract/format.ts';
+import { articleFromContent } from '../../src/extract/from-content.ts';
+import type { DateProposal } from '../../src/extract/time.ts';
+import { loadAndValidate } from '../../src/pipeline.ts';
 import { splitFrontMatter } from '../../src/load/front-matter.ts';
 import { parseYaml } from '../../src/load/yaml.ts';
 import { renderEventFile } from '../../src/scaffold/event-file.ts';
@@ -83,6 +87,84 @@ describe('proposeDrafts on the seed articles', () => {
       expect(eventSchema.safeParse(fm.yaml.value).success, d.sentence).toBe(true);
     }
     expect(new Set(drafts.map((d) => d.id)).size).toBe(drafts.length);
+  });
+});
+
+describe('proposeDrafts with the bundled timeline (issue 19)', () => {
+  const YEVLAX = 'One day after the negotiated ceasefire, an Armenian delegation came to the Azerbaijani city of Yevlax for talks.';
+
+  it('dates "One day after the negotiated ceasefire" to 2023-09-21, a day after the ceasefire the article dates', async () => {
+    const { content } = await loadAndValidate(ROOT);
+    const source = content!.sources.find((s) => s.id === 'delegation-in-yevlax')!;
+    const drafts = proposeDrafts(articleFromContent(content!, source));
+    const [first, back] = drafts.filter((d) => d.sentence === YEVLAX);
+    expect(first!.date).toMatchObject({ date: '2023-09-21', rule: 'after-happening', refersBack: false, anchor: { text: 'the negotiated ceasefire', date: '2023-09-20', from: 'article' } });
+    // The ceasefire itself is offered too, for an editor who wants that event.
+    expect(back!.date).toMatchObject({ date: '2023-09-20', rule: 'refers-back', refersBack: true });
+    // The bundled event quoting the sentence has that day.
+    expect(content!.events.find((e) => e.sources.some((c) => normaliseSpace(c.quote).includes(YEVLAX)))?.date.raw).toBe(first!.date.date);
+  });
+
+  it('takes the ceasefire’s date from the timeline where the article does not give it', async () => {
+    const { content } = await loadAndValidate(ROOT);
+    const source = content!.sources.find((s) => s.id === 'delegation-in-yevlax')!;
+    const body = source.text.replace('A day later, the two sides negotiated a ceasefire brokered by Russia.', '');
+    const input = articleFromContent(content!, { ...source, text: body });
+    const first = proposeDrafts(input).find((d) => d.sentence === YEVLAX)!;
+    expect(first.date).toMatchObject({
+      date: '2023-09-21',
+      rule: 'after-happening',
+      anchor: { date: '2023-09-20T13:00+04:00', from: 'timeline', event: 'ceasefire-takes-effect' },
+    });
+    expect(first.date.note).toContain('by the timeline event ceasefire-takes-effect (“Ceasefire takes effect in Nagorno-Karabakh”)');
+    // Without the timeline either, nothing dates the ceasefire: the old count back from publication, said as such.
+    const alone = proposeDrafts({ ...input, timeline: [] }).find((d) => d.sentence === YEVLAX)!;
+    expect(alone.date).toMatchObject({ date: '2023-09-20', rule: 'refers-back', anchor: { from: 'publication' } });
+  });
+
+  it('never takes a sentence’s date from an event that already quotes that sentence', () => {
+    const { input } = article('delegation-in-yevlax');
+    const body = input.body.replace('A day later, the two sides negotiated a ceasefire brokered by Russia.', '');
+    const answer = { id: 'answer', title: 'Ceasefire', date: { precision: 'day', year: 2023, month: 9, day: 15 } as const, headline: true, quotes: [YEVLAX] };
+    const first = proposeDrafts({ ...input, body, timeline: [answer] }).find((d) => d.sentence === YEVLAX)!;
+    expect(first.date.rule).toBe('refers-back');
+    const other = { ...answer, id: 'other', quotes: ['Something else.'] };
+    expect(proposeDrafts({ ...input, body, timeline: [other] }).find((d) => d.sentence === YEVLAX)!.date).toMatchObject({ date: '2023-09-16', rule: 'after-happening' });
+  });
+
+  it('prefers a headline event, then the latest, and never one after the publication day', () => {
+    const { input } = article('delegation-in-yevlax');
+    const body = input.body.replace('A day later, the two sides negotiated a ceasefire brokered by Russia.', '');
+    const at = (id: string, d: number, headline: boolean, year = 2023) => ({ id, title: `A ceasefire ${id}`, date: { precision: 'day', year, month: 9, day: d } as const, headline, quotes: [] });
+    const dated = (...timeline: ReturnType<typeof at>[]) => proposeDrafts({ ...input, body, timeline }).find((d) => d.sentence === YEVLAX)!.date;
+    expect(dated(at('minor', 19, false), at('main', 10, true))).toMatchObject({ date: '2023-09-11', anchor: { event: 'main' } });
+    expect(dated(at('older', 10, false), at('newer', 18, false), at('2020', 18, false, 2020))).toMatchObject({ date: '2023-09-19', anchor: { event: 'newer' } });
+    // A ceasefire on the publication day would put the delegation after it: not the one meant.
+    expect(dated(at('same-day', 21, true), at('before', 17, false))).toMatchObject({ date: '2023-09-18', anchor: { event: 'before' } });
+  });
+});
+
+describe('draftToEvent', () => {
+  it('writes the part of the day as `part_of_day`, and the file is a valid event', () => {
+    const d = find(article('ceasefire-and-yerevan-protests').drafts, 'While the ceasefire');
+    expect(d.date.partOfDay).toBe('late evening');
+    const event = draftToEvent(d, { sourceId: 'ceasefire-and-yerevan-protests', sourceFile: 'content/sources/ceasefire-and-yerevan-protests.md' });
+    const fm = splitFrontMatter('x.md', renderEventFile({ ...event, category: 'military' }, ['military']));
+    if ('ruleId' in fm) throw new Error(fm.message);
+    expect(eventSchema.parse(fm.yaml.value)).toMatchObject({ date: '2023-09-20', approximate: true, part_of_day: 'late evening' });
+  });
+});
+
+describe('reasoning: which rule, which anchor', () => {
+  const p = (rule: DateProposal['rule'], anchor: DateProposal['anchor']) => ({ rule, anchor }) as DateProposal;
+  it.each<[DateProposal, string]>([
+    [p('weekday', { text: 'publication', date: '2023-09-21', from: 'publication', event: null }), 'weekday, from the publication day (2023-09-21)'],
+    [p('after-happening', { text: 'the ceasefire', date: '2023-09-20T13:00+04:00', from: 'timeline', event: 'ceasefire-takes-effect' }), 'after-happening, from the timeline event ceasefire-takes-effect (2023-09-20T13:00+04:00)'],
+    [p('after-happening', { text: 'the negotiated ceasefire', date: '2023-09-20', from: 'article', event: null }), "after-happening, from the article's date for 'the negotiated ceasefire' (2023-09-20)"],
+    [p('count-from-text', { text: 'on Tuesday', date: '2023-09-19', from: 'text', event: null }), "count-from-text, from 'on Tuesday' earlier in the text (2023-09-19)"],
+    [p('named-date', null), 'named-date, from the words alone'],
+  ])('%# → %s', (proposal, text) => {
+    expect(reasoning(proposal)).toBe(text);
   });
 });
 
