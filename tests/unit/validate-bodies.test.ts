@@ -14,7 +14,7 @@ async function check(overrides: Record<string, string>) {
   roots.push(root);
   const { content, diagnostics } = await loadAndValidate(root);
   const bodies = diagnostics.filter((d) => d.ruleId.startsWith('body/'));
-  return { content, bodies: bodies.map(({ file, line, column, ruleId, severity, message }) => ({ file, line, column, ruleId, severity, message })) };
+  return { content, bodies: bodies.map(({ file, line, column, ruleId, severity, message, expected }) => ({ file, line, column, ruleId, severity, message, expected })) };
 }
 
 const NESTED = Array.from({ length: 40 }, (_, i) => `${'  '.repeat(i)}- level ${i}`);
@@ -72,7 +72,7 @@ describe('Markdown bodies in content (issue 18)', () => {
   it('deep block quotes are an error at their line and column, before any rendering', async () => {
     const { content, bodies } = await check({ 'events/bad.md': eventWith({ 13: `Fine line.\n${'>'.repeat(10_000)}` }) });
     expect(bodies).toEqual([
-      { file: 'content/events/bad.md', line: 14, column: 1, ruleId: 'body/too-deep', severity: 'error', message: 'Unexpected 10000 levels of nested block quotes or lists on this line, expected at most 32.' },
+      { file: 'content/events/bad.md', line: 14, column: 1, ruleId: 'body/too-deep', severity: 'error', message: 'Unexpected 10000 levels of nested block quotes or lists on this line.', expected: 'at most 32 levels' },
     ]);
     expect(content).toBeNull();
   });
@@ -80,7 +80,7 @@ describe('Markdown bodies in content (issue 18)', () => {
   it('unclosed emphasis is an error at the delimiter that passes the limit', async () => {
     const { bodies } = await check({ 'events/bad.md': eventWith({ 13: '*a '.repeat(20_000) }) });
     expect(bodies).toEqual([
-      { file: 'content/events/bad.md', line: 13, column: 97, ruleId: 'body/open-emphasis', severity: 'error', message: 'Unexpected 33 emphasis marks (`*`, `_`) left open or closing nothing in this paragraph, expected at most 32.' },
+      { file: 'content/events/bad.md', line: 13, column: 97, ruleId: 'body/open-emphasis', severity: 'error', message: 'Unexpected 33 emphasis marks (`*`, `_`) left open or closing nothing in this paragraph.', expected: 'at most 32' },
     ]);
   });
 
@@ -93,7 +93,7 @@ describe('Markdown bodies in content (issue 18)', () => {
     const body = 'Seen here.\n\nPhoto: ![](http://tracker.example/p.gif?id=1)';
     const refused = await check({ 'events/bad.md': eventWith({ 13: body }) });
     expect(refused.bodies).toEqual([
-      { file: 'content/events/bad.md', line: 15, column: 8, ruleId: 'body/remote-image', severity: 'error', message: 'Unexpected image from `tracker.example`, expected an image from the site itself or a host in `image_hosts`.' },
+      { file: 'content/events/bad.md', line: 15, column: 8, ruleId: 'body/remote-image', severity: 'error', message: 'Unexpected image from `tracker.example`.', expected: 'an image from the site itself, or from a host listed in `image_hosts` in content/site.yml' },
     ]);
     expect(refused.content).toBeNull();
 

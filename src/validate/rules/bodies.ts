@@ -7,10 +7,16 @@ import type { ValidationContext } from '../context.ts';
 
 const RULE: Record<LimitKind, RuleId> = { size: 'body/too-large', 'block-depth': 'body/too-deep', 'open-emphasis': 'body/open-emphasis' };
 
-const MESSAGE: Record<LimitKind, (found: number, limit: number) => string> = {
-  size: (found, limit) => `Unexpected body of ${found.toLocaleString('en-GB')} characters, expected at most ${limit.toLocaleString('en-GB')}.`,
-  'block-depth': (found, limit) => `Unexpected ${found} levels of nested block quotes or lists on this line, expected at most ${limit}.`,
-  'open-emphasis': (found, limit) => `Unexpected ${found} emphasis marks (\`*\`, \`_\`) left open or closing nothing in this paragraph, expected at most ${limit}.`,
+const MESSAGE: Record<LimitKind, (found: number) => string> = {
+  size: (found) => `Unexpected body of ${found.toLocaleString('en-GB')} characters.`,
+  'block-depth': (found) => `Unexpected ${found} levels of nested block quotes or lists on this line.`,
+  'open-emphasis': (found) => `Unexpected ${found} emphasis marks (\`*\`, \`_\`) left open or closing nothing in this paragraph.`,
+};
+
+const EXPECTED: Record<LimitKind, (limit: number) => string> = {
+  size: (limit) => `at most ${limit.toLocaleString('en-GB')} characters`,
+  'block-depth': (limit) => `at most ${limit} levels`,
+  'open-emphasis': (limit) => `at most ${limit}`,
 };
 
 /** Line and column in the file of an offset into a body that starts on `bodyLine`. */
@@ -61,11 +67,12 @@ export function remoteImages(body: string, allowed: readonly string[]): { index:
 
 function inBody(file: FrontMatterFile, allowed: readonly string[]): Diagnostic[] {
   const limits = markdownLimitProblems(file.body).map(({ kind, index, found, limit }) =>
-    makeDiagnostic(RULE[kind], file.file, position(file.body, file.bodyLine, index), { message: MESSAGE[kind](found, limit), expected: `at most ${limit}` }),
+    makeDiagnostic(RULE[kind], file.file, position(file.body, file.bodyLine, index), { message: MESSAGE[kind](found), expected: EXPECTED[kind](limit) }),
   );
   const images = remoteImages(file.body, allowed).map(({ index, host }) =>
     makeDiagnostic('body/remote-image', file.file, position(file.body, file.bodyLine, index), {
-      message: `Unexpected image from \`${host}\`, expected an image from the site itself or a host in \`image_hosts\`.`,
+      message: `Unexpected image from \`${host}\`.`,
+      expected: 'an image from the site itself, or from a host listed in `image_hosts` in content/site.yml',
       actual: host,
     }),
   );
