@@ -223,8 +223,8 @@ export const RULES = {
   },
   'body/too-large': {
     severity: 'error',
-    summary: 'A Markdown body longer than 200,000 characters: a runaway paste or the wrong file.',
-    hint: 'Cut the body to the passages the event needs; a source keeps only the article text.',
+    summary: 'An event body longer than 10,000 characters: a runaway paste or the wrong file, and the renderer would take seconds on it.',
+    hint: 'Keep the body to a summary of the event; long background belongs in a source.',
   },
   'body/too-deep': {
     severity: 'error',

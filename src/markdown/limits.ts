@@ -12,14 +12,18 @@ export const MAX_BLOCK_DEPTH = 32;
  * walks back over the whole paragraph from each closing mark to find its opener, so such marks make it quadratic.
  */
 export const MAX_OPEN_EMPHASIS = 32;
-/** Characters in one body: several times the longest article in the sources, well under the 2 MiB file limit. */
-export const MAX_BODY_CHARS = 200_000;
+/**
+ * Characters in one event body, the text remark renders: over ten times the longest event summary. remark's time
+ * grows with the number of list items and emphasis marks, to seconds for 20,000 characters of nothing else.
+ * Source bodies are never rendered (only quoted from), so only the file size limit applies to them.
+ */
+export const MAX_BODY_CHARS = 10_000;
 
 export type LimitKind = 'size' | 'block-depth' | 'open-emphasis';
 
 export interface LimitProblem {
   kind: LimitKind;
-  /** Where the limit was first passed: a 0-based offset into the body. */
+  /** Where the limit was first passed, a 0-based offset into the body (the start, for its size). */
   index: number;
   /** What was measured there (characters for `size`, levels or marks otherwise) and its limit. */
   found: number;
@@ -30,13 +34,14 @@ const isSpace = (c: string | undefined) => c === undefined || c === ' ' || c ===
 const isPunctuation = (c: string | undefined) => c !== undefined && /[\p{P}\p{S}]/u.test(c);
 
 /**
+ * `rendered` is false for a source body, which is held to the nesting limits but not the size limit.
  * Counts, on one line at a time, what remark would nest or leave open. Every count errs upwards: indentation counts
  * as a level per two columns, code blocks are counted like text, and a closing mark whose nearest opener it might
  * not match counts as unmatched. So a body within these counts is within the limits, whatever remark makes of it.
  */
-export function markdownLimitProblems(body: string): LimitProblem[] {
+export function markdownLimitProblems(body: string, { rendered = true } = {}): LimitProblem[] {
   const problems: LimitProblem[] = [];
-  if (body.length > MAX_BODY_CHARS) problems.push({ kind: 'size', index: MAX_BODY_CHARS, found: body.length, limit: MAX_BODY_CHARS });
+  if (rendered && body.length > MAX_BODY_CHARS) problems.push({ kind: 'size', index: 0, found: body.length, limit: MAX_BODY_CHARS });
   let block: LimitProblem | null = null;
   let emphasis: LimitProblem | null = null;
   // Per paragraph: the openers of each mark (their run length, and whether the run could also close), and closers that matched none.

@@ -40,14 +40,20 @@ describe('markdownLimitProblems', () => {
     ['ordered list markers and block quotes mixed', `${'1. > '.repeat(17)}x`, [{ kind: 'block-depth', index: 0, found: 34 }]],
     ['lists nested by indentation', NESTED.join('\n'), [{ kind: 'block-depth', index: NESTED.slice(0, 32).join('\n').length + 1, found: 33 }]],
     ['a fenced code block, which a list item may end early', `- \`\`\`\n${'>'.repeat(100)}\n`, [{ kind: 'block-depth', index: 6, found: 100 }]],
-    ["nested '*a ' × 20,000", '*a '.repeat(20_000), [{ kind: 'open-emphasis', index: 3 * MAX_OPEN_EMPHASIS, found: MAX_OPEN_EMPHASIS + 1 }]],
+    ["nested '*a ' × 20,000", '*a '.repeat(20_000), [{ kind: 'size', index: 0, found: 60_000 }, { kind: 'open-emphasis', index: 3 * MAX_OPEN_EMPHASIS, found: MAX_OPEN_EMPHASIS + 1 }]],
     ['unclosed emphasis across the lines of one paragraph', '_a\n'.repeat(40), [{ kind: 'open-emphasis', index: 3 * MAX_OPEN_EMPHASIS, found: MAX_OPEN_EMPHASIS + 1 }]],
-    ["closing marks that close nothing, 'a* ' × 20,000", 'a* '.repeat(20_000), [{ kind: 'open-emphasis', index: 3 * MAX_OPEN_EMPHASIS + 1, found: MAX_OPEN_EMPHASIS + 1 }]],
+    ["closing marks that close nothing, 'a* ' × 2,000", 'a* '.repeat(2_000), [{ kind: 'open-emphasis', index: 3 * MAX_OPEN_EMPHASIS + 1, found: MAX_OPEN_EMPHASIS + 1 }]],
     ['closers that the rule of three keeps from matching', `a**a ${'b* '.repeat(40)}`, [{ kind: 'open-emphasis', index: 5 + 31 * 3 + 1, found: MAX_OPEN_EMPHASIS + 1 }]],
     ['a paragraph that a lone `*` line continues', '*a\n*\n'.repeat(40), [{ kind: 'open-emphasis', index: 5 * MAX_OPEN_EMPHASIS, found: MAX_OPEN_EMPHASIS + 1 }]],
-    ['a body over the size limit', 'word '.repeat(MAX_BODY_CHARS / 5 + 1), [{ kind: 'size', index: MAX_BODY_CHARS, found: MAX_BODY_CHARS + 5 }]],
+    ['a body over the size limit', 'word '.repeat(MAX_BODY_CHARS / 5 + 1), [{ kind: 'size', index: 0, found: MAX_BODY_CHARS + 5 }]],
   ])('reports %s', (_, body, found) => {
     expect(kinds(body)).toEqual(found);
+  });
+
+  it('holds a source body, which is never rendered, to the nesting limits but not the size limit', () => {
+    const long = 'word '.repeat(MAX_BODY_CHARS);
+    expect(markdownLimitProblems(long, { rendered: false })).toEqual([]);
+    expect(markdownLimitProblems(`${long}\n${'>'.repeat(40)}`, { rendered: false }).map((p) => p.kind)).toEqual(['block-depth']);
   });
 });
 
@@ -72,6 +78,7 @@ describe('Markdown bodies in content (issue 18)', () => {
   it('deep block quotes are an error at their line and column, before any rendering', async () => {
     const { content, bodies } = await check({ 'events/bad.md': eventWith({ 13: `Fine line.\n${'>'.repeat(10_000)}` }) });
     expect(bodies).toEqual([
+      { file: 'content/events/bad.md', line: 13, column: 1, ruleId: 'body/too-large', severity: 'error', message: 'Unexpected body of 10,012 characters.', expected: 'at most 10,000 characters' },
       { file: 'content/events/bad.md', line: 14, column: 1, ruleId: 'body/too-deep', severity: 'error', message: 'Unexpected 10000 levels of nested block quotes or lists on this line.', expected: 'at most 32 levels' },
     ]);
     expect(content).toBeNull();
@@ -80,6 +87,7 @@ describe('Markdown bodies in content (issue 18)', () => {
   it('unclosed emphasis is an error at the delimiter that passes the limit', async () => {
     const { bodies } = await check({ 'events/bad.md': eventWith({ 13: '*a '.repeat(20_000) }) });
     expect(bodies).toEqual([
+      { file: 'content/events/bad.md', line: 13, column: 1, ruleId: 'body/too-large', severity: 'error', message: 'Unexpected body of 60,001 characters.', expected: 'at most 10,000 characters' },
       { file: 'content/events/bad.md', line: 13, column: 97, ruleId: 'body/open-emphasis', severity: 'error', message: 'Unexpected 33 emphasis marks (`*`, `_`) left open or closing nothing in this paragraph.', expected: 'at most 32' },
     ]);
   });

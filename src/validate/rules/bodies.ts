@@ -65,8 +65,8 @@ export function remoteImages(body: string, allowed: readonly string[]): { index:
     .sort((a, b) => a.index - b.index);
 }
 
-function inBody(file: FrontMatterFile, allowed: readonly string[]): Diagnostic[] {
-  const limits = markdownLimitProblems(file.body).map(({ kind, index, found, limit }) =>
+function inBody(file: FrontMatterFile, allowed: readonly string[], rendered: boolean): Diagnostic[] {
+  const limits = markdownLimitProblems(file.body, { rendered }).map(({ kind, index, found, limit }) =>
     makeDiagnostic(RULE[kind], file.file, position(file.body, file.bodyLine, index), { message: MESSAGE[kind](found), expected: EXPECTED[kind](limit) }),
   );
   const images = remoteImages(file.body, allowed).map(({ index, host }) =>
@@ -85,5 +85,5 @@ function inBody(file: FrontMatterFile, allowed: readonly string[]): Diagnostic[]
  */
 export function bodyRules(ctx: ValidationContext): Diagnostic[] {
   const allowed = ctx.site?.data?.image_hosts ?? [];
-  return [...ctx.raw.sources, ...ctx.raw.events].flatMap((file) => inBody(file, allowed));
+  return [...ctx.raw.sources.map((file) => inBody(file, allowed, false)), ...ctx.raw.events.map((file) => inBody(file, allowed, true))].flat();
 }
