@@ -110,6 +110,11 @@ describe('Markdown bodies in content (issue 18)', () => {
     expect(allowed.content).not.toBeNull();
   });
 
+  it('a remote image in a source body, which is never rendered, is not reported', async () => {
+    const { bodies } = await check({ 'sources/beta.md': `${VALID_CONTENT['sources/beta.md']!}\n![](http://tracker.example/p.gif)\n` });
+    expect(bodies).toEqual([]);
+  });
+
   it('image_hosts takes bare lowercase host names', async () => {
     const root = await contentProject({ 'site.yml': `${VALID_CONTENT['site.yml']!}image_hosts: ["https://images.example.org/"]\n` });
     roots.push(root);

@@ -69,7 +69,8 @@ function inBody(file: FrontMatterFile, allowed: readonly string[], rendered: boo
   const limits = markdownLimitProblems(file.body, { rendered }).map(({ kind, index, found, limit }) =>
     makeDiagnostic(RULE[kind], file.file, position(file.body, file.bodyLine, index), { message: MESSAGE[kind](found), expected: EXPECTED[kind](limit) }),
   );
-  const images = remoteImages(file.body, allowed).map(({ index, host }) =>
+  // A source body is only quoted from, never rendered: its images never reach a reader.
+  const images = (rendered ? remoteImages(file.body, allowed) : []).map(({ index, host }) =>
     makeDiagnostic('body/remote-image', file.file, position(file.body, file.bodyLine, index), {
       message: `Unexpected image from \`${host}\`.`,
       expected: 'an image from the site itself, or from a host listed in `image_hosts` in content/site.yml',
@@ -80,8 +81,8 @@ function inBody(file: FrontMatterFile, allowed: readonly string[], rendered: boo
 }
 
 /**
- * Markdown bodies within the renderer's limits (measured on the text, before remark ever sees it), and without
- * images from hosts the site has not allowed.
+ * Markdown bodies within the renderer's limits (measured on the text, before remark ever sees it), and event
+ * bodies without images from hosts the site has not allowed.
  */
 export function bodyRules(ctx: ValidationContext): Diagnostic[] {
   const allowed = ctx.site?.data?.image_hosts ?? [];
