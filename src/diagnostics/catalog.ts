@@ -238,7 +238,7 @@ export const RULES = {
   },
   'body/remote-image': {
     severity: 'error',
-    summary: "An image in a body loaded from another host, not listed in `site.yml`'s `image_hosts`: readers' browsers would fetch it from that host.",
+    summary: "An image in an event body loaded from another host, not listed in `site.yml`'s `image_hosts`: readers' browsers would fetch it from that host.",
     hint: 'Put the image into the site\'s own files and link it by path, or, if the host is trusted, add it to `image_hosts` in `content/site.yml`.',
   },
 } as const satisfies Record<string, Rule>;
