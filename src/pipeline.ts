@@ -5,7 +5,7 @@ import { makeDiagnostic } from './diagnostics/make.ts';
 import { loadContent, loadContentFile, type RawContent } from './load/content.ts';
 import { MarkdownRenderer } from './markdown/parallel.ts';
 import { renderMarkdown } from './markdown/render.ts';
-import { buildTimelineCore, type TimelineCore } from './model/timeline.ts';
+import { buildTimelineCore, cleanContent, type TimelineCore } from './model/timeline.ts';
 import type { Content } from './schema/records.ts';
 import { validateContent } from './validate/index.ts';
 import { loadAtlas } from './views/atlas.ts';
@@ -80,9 +80,10 @@ export async function runPipeline(projectRoot: string, options: PipelineOptions 
   const { content, raw } = checked;
   if (!content || special.length > 0) return { ok: false, diagnostics, raw };
   if (options.siteUrl) content.site.url = options.siteUrl.replace(/\/+$/, '');
-  const core = buildTimelineCore(content, render);
+  const shown = cleanContent(content);
+  const core = buildTimelineCore(shown, render);
   options.onCore?.(core);
-  return { ok: true, content, timeline: buildTimeline(content, render, loadAtlas(), core), diagnostics, raw };
+  return { ok: true, content, timeline: buildTimeline(shown, render, loadAtlas(), core), diagnostics, raw };
 }
 
 async function runChanged(projectRoot: string, options: PipelineOptions, changed: { path: string; last: RawContent }): Promise<PipelineResult> {
@@ -93,10 +94,11 @@ async function runChanged(projectRoot: string, options: PipelineOptions, changed
   if (!content || hasErrors(diagnostics)) return { ok: false, diagnostics, raw };
   options.onValidated?.(content);
   if (options.siteUrl) content.site.url = options.siteUrl.replace(/\/+$/, '');
-  const core = buildTimelineCore(content, renderMarkdown);
+  const shown = cleanContent(content);
+  const core = buildTimelineCore(shown, renderMarkdown);
   options.onCore?.(core);
   // No atlas: the maps are site-wide pages, and one event's page does not draw them.
-  return { ok: true, content, timeline: buildTimeline(content, renderMarkdown, null, core), diagnostics, raw };
+  return { ok: true, content, timeline: buildTimeline(shown, renderMarkdown, null, core), diagnostics, raw };
 }
 
 /**

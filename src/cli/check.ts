@@ -35,7 +35,12 @@ await runCli(async (argv) => {
   const root = process.cwd();
   const selection = positionals.map((p) => {
     if (!existsSync(resolve(root, p))) throw new UsageError(`There is no file or folder ${p}.`);
-    return relative(root, resolve(root, p)).split(sep).join('/');
+    const shown = relative(root, resolve(root, p)).split(sep).join('/');
+    // Only content/ is read: any other path would be reported clean without ever being looked at.
+    if (shown !== '' && shown !== 'content' && !shown.startsWith('content/')) {
+      throw new UsageError(`${p} is not in content/; npm run check reads only the project's content. Name a file or folder under content/, or nothing to check it all.`);
+    }
+    return shown;
   });
   const inSelection = (d: Diagnostic) => selection.length === 0 || selection.some((s) => s === '' || d.file === s || d.file.startsWith(`${s}/`));
 

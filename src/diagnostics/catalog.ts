@@ -221,6 +221,26 @@ export const RULES = {
     summary: 'Text holds an invisible character (U+200B–U+200D, U+2060, U+FEFF) that breaks searching and matching without showing.',
     hint: 'Delete the character (in most editors, move across it with the arrow keys and delete it).',
   },
+  'body/too-large': {
+    severity: 'error',
+    summary: 'An event body longer than 10,000 characters: a runaway paste or the wrong file, and the renderer would take seconds on it.',
+    hint: 'Keep the body to a summary of the event; long background belongs in a source.',
+  },
+  'body/too-deep': {
+    severity: 'error',
+    summary: 'Block quotes and lists nested more than 32 levels deep in a body: the Markdown renderer would run out of stack or time.',
+    hint: 'Flatten the nesting: news text needs two or three levels at most. Check for a paste that repeats `>` or `- ` at the start of a line.',
+  },
+  'body/open-emphasis': {
+    severity: 'error',
+    summary: 'More than 32 emphasis marks (`*`, `_`) in one paragraph of a body that are left open or close nothing: the renderer would take minutes.',
+    hint: 'Pair each `*` or `_` with its partner, or write a literal asterisk or underscore as `\\*` or `\\_`.',
+  },
+  'body/remote-image': {
+    severity: 'error',
+    summary: "An image in an event body loaded from another host, not listed in `site.yml`'s `image_hosts`: readers' browsers would fetch it from that host.",
+    hint: 'Put the image into the site\'s own files and link it by path, or, if the host is trusted, add it to `image_hosts` in `content/site.yml`.',
+  },
 } as const satisfies Record<string, Rule>;
 
 export type RuleId = keyof typeof RULES;

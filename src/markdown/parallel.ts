@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { claimChunks } from './chunks.ts';
+import { withinMarkdownLimits } from './limits.ts';
 import { renderMarkdown } from './render.ts';
 
 /** Bodies a thread claims at a time: small enough to share the work evenly, large enough to keep messages few. */
@@ -41,7 +42,10 @@ export class MarkdownRenderer {
   /** Hands the worker the bodies as soon as they are read. */
   start(bodies: readonly string[]): void {
     this.bodies = bodies;
-    this.worker.postMessage({ bodies, next: this.next, chunk: CHUNK });
+    // Rendering starts before validation: a body past the limits goes as empty text, since validation refuses
+    // it and its HTML is never used (remark would overflow or stall on it).
+    const safe = bodies.map((body) => (withinMarkdownLimits(body) ? body : ''));
+    this.worker.postMessage({ bodies: safe, next: this.next, chunk: CHUNK });
   }
 
   /** Renders chunks here until none is left, waits for the worker's, and returns a renderer that looks them up. */

@@ -1,3 +1,4 @@
+import { cleanDeep } from '../lib/html-text.ts';
 import { MEASURES, QUALIFIERS } from '../schema/vocabulary.ts';
 import { sourceRefs } from './citations.ts';
 import { firstDay } from '../schema/dates.ts';
@@ -44,6 +45,16 @@ export function figureLabel(claim: Pick<Claim, 'value' | 'max' | 'figure' | 'qua
   const value = claim.value === null ? (claim.figure ?? '') : claim.max === null ? number(claim.value) : `${number(claim.value)}–${number(claim.max)}`;
   const qualified = claim.qualifier ? `${QUALIFIERS[claim.qualifier]} ${value}` : value;
   return claim.value !== null && claim.figure ? `${qualified} (${claim.figure})` : qualified;
+}
+
+/**
+ * The content with `cleanText` applied to every string: control characters, bidi overrides and lone surrogates
+ * dropped or replaced. Validation reports them, but bidi overrides are only warnings, so they would reach page
+ * titles and attributes through Nunjucks, which escapes markup, not characters. Everything a page shows starts
+ * from this, so no template or view needs to remember it.
+ */
+export function cleanContent(content: Content): Content {
+  return cleanDeep(content);
 }
 
 /** The sorted events, each with its rendered body, labels and neighbours, and the sources with what cites them. */

@@ -10,6 +10,11 @@ export const actorSchema = z.strictObject({
   kind: z.enum(ACTOR_KINDS).optional(),
 });
 
+/** A host name as a URL carries it, lowercase: `images.example.org`. No scheme, port or path. */
+const hostName = z.string().regex(/^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/, {
+  error: 'expected a host name such as `images.example.org`, lowercase, without `https://` or a path',
+});
+
 /** `unknown` names the thing in the message: the check reads "Unknown time zone `X`", not "missing field". */
 const zone = z.string().refine(isTimeZone, {
   error: 'expected an IANA time zone such as `Asia/Baku`, or an offset such as `+04:00`',
@@ -40,6 +45,11 @@ export const siteSchema = z.strictObject({
   time_zone: zone,
   /** Events before this date form the background era. */
   era_start: dateString,
+  /**
+   * Hosts that images in bodies may be loaded from. Every other remote image is an error: a reader's browser would
+   * fetch it from that host, which then learns who read what and when.
+   */
+  image_hosts: z.array(hostName).default([]),
 });
 
 export function isTimeZone(value: string): boolean {

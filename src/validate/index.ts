@@ -5,6 +5,7 @@ import type { Content } from '../schema/records.ts';
 import { buildContext } from './context.ts';
 import { toModel } from './model.ts';
 import { orderFindings, type Family } from './order.ts';
+import { bodyRules } from './rules/bodies.ts';
 import { claimRules } from './rules/claims.ts';
 import { dateRules } from './rules/dates.ts';
 import { idRules } from './rules/ids.ts';
@@ -34,6 +35,7 @@ export const FAMILIES: readonly Family[] = [
   { name: 'claims', phase: 'file', check: claimRules },
   { name: 'single-source', phase: 'file', check: singleSourceRules },
   { name: 'text', phase: 'file', check: textRules },
+  { name: 'bodies', phase: 'file', check: bodyRules },
   { name: 'unused', phase: 'unused', check: unusedRules },
   // The order within a day (`after`, parts of the day) once every event is known.
   { name: 'day-order', phase: 'order', check: (ctx, model) => checkDayOrder(ctx.raw.events, model.events, model.site?.timeZone ?? null) },

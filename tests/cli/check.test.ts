@@ -155,6 +155,10 @@ describe('npm run check: usage', () => {
     [['--formt=json'], 'Unknown option --formt'],
     [['--format=xml'], '--format takes text or json, not xml.'],
     [['content/events/no-such-file.md'], 'There is no file or folder content/events/no-such-file.md.'],
+    // A path outside content/ was reported "No problems found." without being read (issue 18).
+    [['/etc/passwd'], "/etc/passwd is not in content/; npm run check reads only the project's content."],
+    [['package.json'], "package.json is not in content/; npm run check reads only the project's content."],
+    [['content/../src'], "content/../src is not in content/; npm run check reads only the project's content."],
   ])('%j is a usage error (exit 2)', (args, message) => {
     const run = check(...args);
     expect(run.status).toBe(2);
