@@ -79,16 +79,29 @@ describe('what was known when: the pages', () => {
     const labels = (page: string, measure: string) =>
       [...section(page, `id="m-${measure}"`, '</table>').matchAll(/<span class="figure-label">([^<]+)<\/span>/g)].map((m) => m[1]);
     const on20 = await html('as-of/2023-09-20/index.html');
-    // The activist's death toll is dated 'on Wednesday' (20 September) in an article of the 21st; its injured
-    // figure carries no date, so it counts from the article. Armenia's plain 32 and the representative's
-    // figures come from the article of the 21st.
-    expect(labels(on20, 'killed')).toEqual(['at least 200', 'at least 32', 'close to 100']);
+    // The activist's figures are dated 'on Wednesday' (20 September) in an article of the 21st: readers could not
+    // know them before it appeared. Armenia's plain 32 and the representative's figures come from the same day.
+    expect(labels(on20, 'killed')).toEqual(['at least 32', 'close to 100']);
     expect(labels(on20, 'injured')).toEqual(['more than 200', 'hundreds']);
     expect(labels(on20, 'evacuated')).toEqual(['3,154']);
     expect(labels(on20, 'positions-taken')).toEqual(['more than 60']);
     const on21 = await html('as-of/2023-09-21/index.html');
     expect(labels(on21, 'killed')).toEqual(['at least 200', 'at least 200', 'at least 32', '32', 'close to 100']);
     expect(labels(on21, 'injured')).toEqual(['more than 400', 'at least 400', 'more than 200', '200', 'hundreds']);
+  });
+
+  it('prints on 20 September nothing from the articles of 21 September: no quote, no figure, no link', async () => {
+    const on20 = await html('as-of/2023-09-20/index.html');
+    for (const later of ['ceasefire-and-yerevan-protests', 'delegation-in-yevlax']) expect(on20).not.toContain(`/sources/${later}/`);
+    // Passages only the later articles give.
+    expect(on20).not.toContain('threw stones and bottles');
+    expect(on20).not.toContain('thousands of people took to the streets');
+    expect(on20).not.toContain('human rights activist');
+    // The protests are there only through the article of 20 September, marked as told since in full.
+    expect(on20).not.toContain('Protesters in Yerevan');
+    const protests = text(section(on20, 'id="yerevan-protests"', '</li>'));
+    expect(protests).toContain('“Armenian Prime Minister Nikol Pashinyan was already facing calls on Wednesday from some opponents to resign.”');
+    expect(protests).toContain('the event’s title and account are from later reports');
   });
 
   it('needs no script: real pages with links to every event', async () => {
