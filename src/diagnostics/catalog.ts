@@ -141,6 +141,11 @@ export const RULES = {
     summary: 'A quote that occurs more than once in its source needs a `prefix` or `suffix` to say which.',
     hint: 'Add `prefix:` (the words just before the quote) or `suffix:` (the words just after).',
   },
+  'quote/trimmed-part': {
+    severity: 'error',
+    summary: 'Each part of a trimmed quote (parts joined by `…` or `[…]`) must occur word for word in its source, in the order given.',
+    hint: 'Copy each part again from the source file, keeping their order; put `…` or `[…]` only where words are left out.',
+  },
   'quote/short': {
     severity: 'warning',
     summary: 'A very short quote hardly shows what the event rests on.',

@@ -102,6 +102,7 @@ describe('loadAndValidate: the valid content set', () => {
     ['a prefix that picks one of two passages', { 11: '    quote: "Officials said the talks would continue."\n    prefix: "had been killed."' }],
     ['a suffix that picks one of two passages', { 11: '    quote: "Officials said the talks would continue."\n    suffix: "Armenia said"' }],
     ['a background event with one source', { 4: 'category: background', 10: null, 11: null }],
+    ['a trimmed quote whose parts occur in order', { 9: '    quote: "Azerbaijan launched a military operation […] at 1 p.m. on Wednesday."' }],
   ])('accepts %s', async (_, edits) => {
     const { content, diagnostics } = await check({ 'events/bad.md': eventWith(edits) });
     expect(diagnostics).toEqual([]);
@@ -196,6 +197,20 @@ describe('loadAndValidate: one mistake in one event', () => {
           column: 12,
           field: 'sources[0].quote',
           message: 'The quote occurs in `alpha`, but not next to the given prefix/suffix.',
+        },
+      ],
+    ],
+    [
+      'a trimmed quote whose second part comes before its first in the source',
+      { 9: '    quote: "The ceasefire took effect … Azerbaijan launched a military operation"' },
+      [
+        {
+          ruleId: 'quote/trimmed-part',
+          line: 9,
+          column: 12,
+          field: 'sources[0].quote',
+          message: 'Part 2 of 2 of the trimmed quote, “Azerbaijan launched a military operation”, does not occur in source `alpha` after the part before it.',
+          expected: 'each part between `…` or `[…]` copied exactly from the source, in the order the source gives them',
         },
       ],
     ],
