@@ -102,6 +102,7 @@ describe('loadAndValidate: the valid content set', () => {
     ['a prefix that picks one of two passages', { 11: '    quote: "Officials said the talks would continue."\n    prefix: "had been killed."' }],
     ['a suffix that picks one of two passages', { 11: '    quote: "Officials said the talks would continue."\n    suffix: "Armenia said"' }],
     ['a background event with one source', { 4: 'category: background', 10: null, 11: null }],
+    ['the actors a source names as taking part', { 9: '    quote: "Azerbaijan launched a military operation on Tuesday."\n    actors: [azerbaijan, armenia]' }],
     ['a trimmed quote whose parts occur in order', { 9: '    quote: "Azerbaijan launched a military operation […] at 1 p.m. on Wednesday."' }],
   ])('accepts %s', async (_, edits) => {
     const { content, diagnostics } = await check({ 'events/bad.md': eventWith(edits) });
@@ -213,6 +214,11 @@ describe('loadAndValidate: one mistake in one event', () => {
           expected: 'each part between `…` or `[…]` copied exactly from the source, in the order the source gives them',
         },
       ],
+    ],
+    [
+      'an unknown actor among those a source names as taking part',
+      { 9: '    quote: "Azerbaijan launched a military operation on Tuesday."\n    actors: [armenia, rusia]' },
+      [{ ruleId: 'ref/unknown', line: 10, column: 23, field: 'sources[0].actors[1]', message: 'Unknown actor `rusia`.', expected: 'an id from content/actors.yml' }],
     ],
     [
       'an ambiguous quote',
