@@ -206,6 +206,11 @@ export const RULES = {
     summary: "A word from the loaded-terms list of `content/style.yml` in a summary or title, outside quotation marks.",
     hint: 'Use the neutral wording suggested, or quote the word and say who used it.',
   },
+  'style/house-spelling': {
+    severity: 'warning',
+    summary: "A spelling in a title or summary that `content/style.yml`'s `spellings` replaces with the house spelling (`Defence`, not `Defense`).",
+    hint: 'Use the house spelling; quotes keep the article\'s own spelling.',
+  },
   'text/lone-surrogate': {
     severity: 'error',
     summary: 'Text holds half of a UTF-16 surrogate pair (often from a `\\uD800`-style escape): it cannot be written as UTF-8, and the search index stops on it.',

@@ -23,6 +23,8 @@ import { zodIssuesToDiagnostics } from './zod-issues.ts';
  *   Compared after normalising spaces, Markdown emphasis and links, and curly quotes.
  * - `style/loaded-term`: a term from `loaded_terms` in `content/style.yml`, as a whole word (a hyphen separates
  *   words), in any case, in the title or the summary.
+ * - `style/house-spelling`: a variant from `spellings` in `content/style.yml` (`Defense` for the house `Defence`),
+ *   as a whole word with its case, in the title or the summary.
  */
 
 export interface LoadedTerm {
@@ -30,13 +32,19 @@ export interface LoadedTerm {
   suggestion: string;
 }
 
+export interface Spelling {
+  use: string;
+  not: string[];
+}
+
 export interface StyleConfig {
   loadedTerms: LoadedTerm[];
+  spellings?: Spelling[];
 }
 
 /** One finding, at an offset into the text it was found in. */
 export interface StyleFinding {
-  ruleId: 'style/unattributed-figure' | 'style/time-format' | 'style/verbatim-summary' | 'style/loaded-term';
+  ruleId: 'style/unattributed-figure' | 'style/time-format' | 'style/verbatim-summary' | 'style/loaded-term' | 'style/house-spelling';
   where: 'title' | 'body';
   offset: number;
   message: string;
@@ -287,15 +295,40 @@ function loadedTerms(text: string, where: 'title' | 'body', skip: readonly Span[
   return out;
 }
 
+// --- house spellings ---------------------------------------------------------------------------------------
+
+type SpellingPattern = { use: string; re: RegExp };
+
+/** One pattern per variant: whole words, case-sensitive (`defense` and `Defense` are separate entries). */
+function spellingPatterns(spellings: readonly Spelling[]): SpellingPattern[] {
+  return spellings.flatMap((s) => s.not.map((variant) => ({ use: s.use, re: new RegExp(termPattern(variant).source, 'gu') })));
+}
+
+function houseSpellings(text: string, where: 'title' | 'body', skip: readonly Span[], patterns: readonly SpellingPattern[]): StyleFinding[] {
+  return patterns.flatMap(({ use, re }) =>
+    [...text.matchAll(re)]
+      .filter((m) => !inside(skip, m.index))
+      .map(
+        (m): StyleFinding => ({
+          ruleId: 'style/house-spelling',
+          where,
+          offset: m.index,
+          message: `Unexpected \`${m[0]}\` in the ${where === 'title' ? 'title' : 'summary'}, expected the house spelling \`${use}\`.`,
+          expected: `\`${use}\``,
+        }),
+      ),
+  );
+}
+
 // --- all together -------------------------------------------------------------------------------------------
 
 /** Every style finding for one event, in the order of the checks. Pure: for unit tests and the checker. */
 export function styleFindings(event: StyleEvent, config: StyleConfig): StyleFinding[] {
   const terms = config.loadedTerms.map((term) => ({ term, re: termPattern(term.term) }));
-  return findings(event, terms);
+  return findings(event, terms, spellingPatterns(config.spellings ?? []));
 }
 
-function findings(event: StyleEvent, terms: readonly { term: LoadedTerm; re: RegExp }[]): StyleFinding[] {
+function findings(event: StyleEvent, terms: readonly { term: LoadedTerm; re: RegExp }[], spellings: readonly SpellingPattern[]): StyleFinding[] {
   const quoted = quotedSpans(event.body);
   const markup = markupSpans(event.body);
   const skip = [...quoted, ...markup];
@@ -305,19 +338,21 @@ function findings(event: StyleEvent, terms: readonly { term: LoadedTerm; re: Reg
     ...verbatimSummary(event, quoted),
     ...loadedTerms(event.title, 'title', quotedSpans(event.title), terms),
     ...loadedTerms(event.body, 'body', skip, terms),
+    ...houseSpellings(event.title, 'title', quotedSpans(event.title), spellings),
+    ...houseSpellings(event.body, 'body', skip, spellings),
   ];
 }
 
 /** `content/style.yml` read into settings, with any problem in it as a diagnostic. */
 export function readStyleConfig(raw: Pick<RawContent, 'style'>): { config: StyleConfig; diagnostics: Diagnostic[] } {
-  if (!raw.style) return { config: { loadedTerms: [] }, diagnostics: [] };
+  if (!raw.style) return { config: { loadedTerms: [], spellings: [] }, diagnostics: [] };
   const result = styleSchema.safeParse(raw.style.yaml.value);
   if (!result.success) {
     const keys = (path: readonly (string | number)[]) =>
-      path.length === 0 ? Object.keys(styleSchema.shape) : path.length === 2 ? ['term', 'suggestion'] : [];
-    return { config: { loadedTerms: [] }, diagnostics: zodIssuesToDiagnostics(result.error, raw.style.file, raw.style.yaml, keys) };
+      path.length === 0 ? Object.keys(styleSchema.shape) : path.length === 2 ? (path[0] === 'spellings' ? ['use', 'not'] : ['term', 'suggestion']) : [];
+    return { config: { loadedTerms: [], spellings: [] }, diagnostics: zodIssuesToDiagnostics(result.error, raw.style.file, raw.style.yaml, keys) };
   }
-  return { config: { loadedTerms: result.data.loaded_terms }, diagnostics: [] };
+  return { config: { loadedTerms: result.data.loaded_terms, spellings: result.data.spellings }, diagnostics: [] };
 }
 
 /** Where an offset into a file's body falls in the file; a title's findings point at the title itself. */
@@ -332,10 +367,11 @@ export function checkStyle(raw: Pick<RawContent, 'style' | 'events'>, events: re
   const { config, diagnostics } = readStyleConfig(raw);
   const fileOf = new Map(raw.events.map((f) => [f.file, f]));
   const terms = config.loadedTerms.map((term) => ({ term, re: termPattern(term.term) }));
+  const spellings = spellingPatterns(config.spellings ?? []);
   for (const event of events) {
     const file = fileOf.get(event.file);
     if (!file) continue;
-    for (const f of findings(event, terms)) {
+    for (const f of findings(event, terms, spellings)) {
       diagnostics.push(
         makeDiagnostic(f.ruleId, event.file, position(file, f.where, f.offset), {
           field: f.where === 'title' ? 'title' : 'body',

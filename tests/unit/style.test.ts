@@ -152,6 +152,43 @@ describe('style/loaded-term', () => {
   });
 });
 
+describe('style/house-spelling', () => {
+  const SPELLINGS: StyleConfig = { loadedTerms: [], spellings: [{ use: 'Defence', not: ['Defense'] }] };
+
+  it('finds a variant in the title and the summary, as a whole word with its case, not in quotation marks', () => {
+    const options = { config: SPELLINGS, title: 'Defense Ministry reports shelling' };
+    const body = 'The Defense Ministry said so; “the Defense Ministry” was quoted; defense and Defenses are other words.';
+    expect(found('style/house-spelling', body, options)).toEqual(['Defense Mini @0', 'Defense Mini @4']);
+  });
+
+  it('says which spelling to use', () => {
+    const [finding] = styleFindings(eventRecord('e', '2023-09-19', { body: 'Russia’s Defense Ministry.' }), SPELLINGS);
+    expect(finding).toMatchObject({
+      ruleId: 'style/house-spelling',
+      where: 'body',
+      offset: 9,
+      message: 'Unexpected `Defense` in the summary, expected the house spelling `Defence`.',
+      expected: '`Defence`',
+    });
+  });
+
+  it('finds nothing without a list, or in the house spelling', () => {
+    expect(found('style/house-spelling', 'The Defense Ministry.')).toEqual([]);
+    expect(found('style/house-spelling', 'The Defence Ministry.', { config: SPELLINGS })).toEqual([]);
+  });
+
+  it('is placed on its file, line and column by the checker, from the spellings in content/style.yml', async () => {
+    const yml = ['spellings:', '  - use: Defence', '    not: [Defense]', ''].join('\n');
+    const event = EVENT.replace('The regime said 32 people had died', 'The Defense Ministry said 32 people had died');
+    const root = await contentProject({ 'style.yml': yml, 'events/zz-style.md': event });
+    roots.push(root);
+    const { diagnostics } = await loadAndValidate(root);
+    expect(diagnostics.filter((d) => d.ruleId === 'style/house-spelling').map((d) => [d.file, d.line, d.column, d.severity, d.field, d.message])).toEqual([
+      ['content/events/zz-style.md', 14, 5, 'warning', 'body', 'Unexpected `Defense` in the summary, expected the house spelling `Defence`.'],
+    ]);
+  });
+});
+
 // --- as `npm run check` reports them: rule, message, file, line and column --------------------------------
 
 const roots: string[] = [];
