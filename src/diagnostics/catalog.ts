@@ -188,7 +188,7 @@ export const RULES = {
   },
   'style/unattributed-figure': {
     severity: 'warning',
-    summary: "A number in an event's summary that none of its claims or quotes gives.",
+    summary: "A number in an event's summary that none of its claims or quotes gives, or that only a quote gives while the summary states it as fact.",
     hint: 'Quote the passage that gives the figure, or add it as a claim with its claimant; otherwise leave it out.',
   },
   'style/time-format': {

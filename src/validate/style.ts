@@ -13,7 +13,8 @@ import { zodIssuesToDiagnostics } from './zod-issues.ts';
  * «…») and Markdown blockquotes is left alone by every check but the figure check.
  *
  * - `style/unattributed-figure`: a number (written in digits) in the summary that no claim of the event gives as
- *   its value or upper bound, and no quote of the event contains. Years (1800 to 2100, no thousands separator),
+ *   its value or upper bound, and no quote of the event contains; or that only a quote contains while its sentence
+ *   names no one giving it (no "said", "according to", "puts" …): a figure stated as fact. Years (1800 to 2100, no thousands separator),
  *   dates (`20 September`, `20 and 21 September`, `September 20`), times, UTC offsets, ordinals, the event's own
  *   date parts (year, month, day, hour, minute) and list numbers are not figures.
  * - `style/time-format`: a time not on the 24-hour clock of the house style: `1 p.m.`, `1pm`, `0900 GMT`,
@@ -124,27 +125,59 @@ function dateParts(date: EventDate | null): number[] {
   return parts;
 }
 
+/** Words by which a sentence says who gives its figures. */
+const ATTRIBUTION = /\b(?:said|says|say|saying|according to|reported|reports|reporting|puts?|gave|gives|give|spoke of|speaks of|claimed|claims|estimated|estimates|told|tells|announced|stated|states|quoted|counted|cites?|cited)\b/i;
+
+/** The sentence around an offset: from the end of the sentence before to the end of its own. */
+function sentenceAt(text: string, offset: number): string {
+  const ends = /[.!?;](?=\s|$)|\n\s*\n/g;
+  let start = 0;
+  for (const m of text.matchAll(ends)) {
+    if (m.index >= offset) return text.slice(start, m.index);
+    start = m.index + m[0].length;
+  }
+  return text.slice(start);
+}
+
 function unattributedFigures(event: StyleEvent, skip: readonly Span[]): StyleFinding[] {
   const body = event.body;
   const ignored: Span[] = [...skip];
   for (const re of [...DATE_PATTERNS, ...TIME_LIKE]) for (const m of body.matchAll(re)) ignored.push([m.index, m.index + m[0].length]);
   for (const m of body.matchAll(/^[ \t]*\d+[.)][ \t]/gm)) ignored.push([m.index, m.index + m[0].length]);
   const own = new Set([...dateParts(event.date), ...dateParts(event.end)]);
-  const backed = new Set<number>();
+  const claimed = new Set<number>();
   for (const c of event.claims) {
-    if (c.value !== null) backed.add(c.value);
-    if (c.max !== null) backed.add(c.max);
+    if (c.value !== null) claimed.add(c.value);
+    if (c.max !== null) claimed.add(c.max);
   }
-  for (const q of [...event.sources, ...event.claims]) for (const n of numbersIn(q.quote)) backed.add(n.value);
+  const quoted = new Set<number>();
+  for (const q of [...event.sources, ...event.claims]) for (const n of numbersIn(q.quote)) quoted.add(n.value);
+  // Background events too: a war's death toll is as disputed as a week's.
   return numbersIn(body)
-    .filter((n) => !inside(ignored, n.offset) && !isYear(n) && !own.has(n.value) && !backed.has(n.value))
-    .map((n) => ({
-      ruleId: 'style/unattributed-figure',
-      where: 'body',
-      offset: n.offset,
-      message: `The figure \`${n.text}\` in the summary is not given by any claim or quote of this event.`,
-      expected: 'a figure that a quote or a claim of the event gives',
-    }));
+    .filter((n) => !inside(ignored, n.offset) && !isYear(n) && !own.has(n.value) && !claimed.has(n.value))
+    .flatMap((n): StyleFinding[] => {
+      if (!quoted.has(n.value)) {
+        return [
+          {
+            ruleId: 'style/unattributed-figure',
+            where: 'body',
+            offset: n.offset,
+            message: `The figure \`${n.text}\` in the summary is not given by any claim or quote of this event.`,
+            expected: 'a figure that a quote or a claim of the event gives',
+          },
+        ];
+      }
+      if (ATTRIBUTION.test(sentenceAt(body, n.offset))) return [];
+      return [
+        {
+          ruleId: 'style/unattributed-figure',
+          where: 'body',
+          offset: n.offset,
+          message: `The figure \`${n.text}\` in the summary is stated as fact: a quote gives it, but no claim does, and its sentence does not say who gives it.`,
+          expected: 'a claim with its claimant, or a sentence that says who gives the figure ("according to …", "… said")',
+        },
+      ];
+    });
 }
 
 // --- times --------------------------------------------------------------------------------------------------
