@@ -7,7 +7,10 @@ import { formatReportDate, knownAt, knownFrom, reportingMoments, zoneLabel, type
 
 /**
  * The "what was known when" pages, made from the reporting clock (src/model/reporting.ts): one page per
- * reporting moment listing what had been reported by then.
+ * reporting moment listing what had been published by then. Each event is shown through the passages and
+ * figures of the articles out by the moment; a figure counts from its `reported` time only once its article is
+ * out too. An event that later articles also report is marked (`laterAccount`): its title and summary, written
+ * with everything reported since, stay on its own page.
  */
 
 export interface MomentView extends Moment {
