@@ -141,6 +141,11 @@ export const RULES = {
     summary: 'A quote that occurs more than once in its source needs a `prefix` or `suffix` to say which.',
     hint: 'Add `prefix:` (the words just before the quote) or `suffix:` (the words just after).',
   },
+  'quote/trimmed-part': {
+    severity: 'error',
+    summary: 'Each part of a trimmed quote (parts joined by `…` or `[…]`) must occur word for word in its source, in the order given.',
+    hint: 'Copy each part again from the source file, keeping their order; put `…` or `[…]` only where words are left out.',
+  },
   'quote/short': {
     severity: 'warning',
     summary: 'A very short quote hardly shows what the event rests on.',
@@ -183,7 +188,7 @@ export const RULES = {
   },
   'style/unattributed-figure': {
     severity: 'warning',
-    summary: "A number in an event's summary that none of its claims or quotes gives.",
+    summary: "A number in an event's summary that none of its claims or quotes gives, or that only a quote gives while the summary states it as fact.",
     hint: 'Quote the passage that gives the figure, or add it as a claim with its claimant; otherwise leave it out.',
   },
   'style/time-format': {
@@ -200,6 +205,11 @@ export const RULES = {
     severity: 'warning',
     summary: "A word from the loaded-terms list of `content/style.yml` in a summary or title, outside quotation marks.",
     hint: 'Use the neutral wording suggested, or quote the word and say who used it.',
+  },
+  'style/house-spelling': {
+    severity: 'warning',
+    summary: "A spelling in a title or summary that `content/style.yml`'s `spellings` replaces with the house spelling (`Defence`, not `Defense`).",
+    hint: 'Use the house spelling; quotes keep the article\'s own spelling.',
   },
   'text/lone-surrogate': {
     severity: 'error',

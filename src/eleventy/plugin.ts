@@ -9,6 +9,7 @@ import { timelineJs } from '../exports/timelinejs.ts';
 import type { Timeline } from '../views/site.ts';
 import { runPipeline } from '../pipeline.ts';
 import { facetPath, type FacetKind } from '../views/facets.ts';
+import { curlyQuotes } from '../lib/quotation-marks.ts';
 import { absoluteUrl, prefixPath } from './filters.ts';
 import { listEntryCache, type ListEntryCache } from './list-entries.ts';
 import { PAGED_PAGES, pagedLists, pagedSitemapPaths, pagedTemplate } from './paged-pages.ts';
@@ -86,6 +87,7 @@ export default function newsTimeline(eleventyConfig: UserConfig, options: Plugin
   eleventyConfig.addFilter('timelineJs', timelineJs);
   eleventyConfig.addFilter('eventsCsv', eventsCsv);
   eleventyConfig.addFilter('pageMeta', pageMeta);
+  eleventyConfig.addFilter('curlyQuotes', curlyQuotes);
   eleventyConfig.addCollection('sitemap', (api: { getAll(): (PageItem & { data?: { timeline?: Timeline } })[] }) => {
     const pages = api.getAll();
     const timeline = pages[0]?.data?.timeline;

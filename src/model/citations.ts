@@ -23,3 +23,28 @@ export function sourceRefs(citations: readonly { source: string }[], sources: Re
     return { id, title: s.title, path: sourcePath(id), published: formatShortDate(s.published) };
   });
 }
+
+export interface ParticipantAccount {
+  /** The actors one or more sources name as taking part, in the order the first of them lists them. */
+  actors: { id: string; name: string }[];
+  /** The sources giving this account, each once, in citation order. */
+  sources: { id: string; title: string; path: string }[];
+}
+
+/**
+ * Who took part, as each source tells it: the citations that record `actors`, grouped by the set of actors they
+ * name, so that sources that disagree appear side by side (one account each) instead of being resolved silently.
+ */
+export function participantAccounts(
+  citations: readonly { source: string; sourceTitle: string; participants: readonly { id: string; name: string }[] }[],
+): ParticipantAccount[] {
+  const byKey = new Map<string, ParticipantAccount>();
+  for (const c of citations) {
+    if (c.participants.length === 0) continue;
+    const key = c.participants.map((a) => a.id).sort().join(' ');
+    let account = byKey.get(key);
+    if (!account) byKey.set(key, (account = { actors: c.participants.map(({ id, name }) => ({ id, name })), sources: [] }));
+    if (!account.sources.some((s) => s.id === c.source)) account.sources.push({ id: c.source, title: c.sourceTitle, path: sourcePath(c.source) });
+  }
+  return [...byKey.values()];
+}

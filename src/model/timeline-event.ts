@@ -1,11 +1,13 @@
 import type { ActorKind } from '../schema/vocabulary.ts';
 import type { EventDate } from '../schema/dates.ts';
-import type { SourceRef } from './citations.ts';
+import type { ParticipantAccount, SourceRef } from './citations.ts';
 import type { ClaimReport, FirstReport, UpdateView } from './reporting.ts';
-import type { Actor, Citation, Claim, EventRecord, Place, Source } from '../schema/records.ts';
+import type { Actor, Claim, EventRecord, Place, Source, SourceCitation } from '../schema/records.ts';
 
 /** An event as every page shows it: the validated record with its rendered body, labels, references and neighbours. */
-export interface CitationView extends Citation {
+export interface CitationView extends SourceCitation {
+  /** Who the source says took part (`actors` of the citation), by their entries. */
+  participants: Actor[];
   sourceTitle: string;
   sourcePath: string;
   /** A link into the original article at the quoted passage, where its URL is known. */
@@ -42,6 +44,8 @@ export interface TimelineEvent extends EventRecord {
   actorRefs: Actor[];
   placeRefs: Place[];
   citations: CitationView[];
+  /** Who took part, one entry per account the sources give (more than one where they disagree). */
+  participantAccounts: ParticipantAccount[];
   claimViews: ClaimView[];
   sourceCount: number;
   /** Each source the event cites, once, in citation order: for the printed timeline's references. */

@@ -1,6 +1,6 @@
 import { cleanDeep } from '../lib/html-text.ts';
 import { MEASURES, QUALIFIERS } from '../schema/vocabulary.ts';
-import { sourceRefs } from './citations.ts';
+import { participantAccounts, sourceRefs } from './citations.ts';
 import { firstDay } from '../schema/dates.ts';
 import { formatCalendarDate, formatEventDate, formatShortDate, formatTime, timeNote } from './labels.ts';
 import { eventPath, sourcePath, textFragmentUrl } from './links.ts';
@@ -8,7 +8,7 @@ import { groupConsecutive, sortEvents } from './order.ts';
 import { planPeriods, type Period } from './periods.ts';
 import { claimReport, firstReport, lastModified, updateViews } from './reporting.ts';
 import type { CitationView, Era, SourceView, TimelineEvent } from './timeline-event.ts';
-import type { Actor, Category, Citation, Claim, Content, Place, Site } from '../schema/records.ts';
+import type { Actor, Category, Claim, Content, Place, Site, SourceCitation } from '../schema/records.ts';
 
 export type { CitationView, ClaimView, Day, Era, SourceView, TimelineEvent } from './timeline-event.ts';
 
@@ -66,10 +66,11 @@ export function buildTimelineCore(content: Content, render: (markdown: string) =
   const categoryById = new Map(content.categories.map((c) => [c.id, c]));
   const eraStart = firstDay(site.eraStart);
 
-  const cite = (c: Citation): CitationView => {
+  const cite = (c: SourceCitation): CitationView => {
     const source = sourceById.get(c.source)!;
     return {
       ...c,
+      participants: c.actors.map((id) => actorById.get(id)!),
       sourceTitle: source.title,
       sourcePath: sourcePath(source.id),
       passageUrl: source.url ? textFragmentUrl(source.url, c.quote, c.prefix, c.suffix) : null,
@@ -77,42 +78,46 @@ export function buildTimelineCore(content: Content, render: (markdown: string) =
   };
 
   const sorted = sortEvents(content.events, site.timeZone);
-  const events: TimelineEvent[] = sorted.map((e) => ({
-    ...e,
-    path: eventPath(e.id),
-    html: render(e.body),
-    dateLabel: formatEventDate(e.date, e.end, e.approximate, e.partOfDay),
-    timeLabel: formatTime(e.date, e.approximate),
-    timeNote: timeNote(e.date, e.end, e.approximate, e.partOfDay),
-    shortDate: formatShortDate(e.date),
-    datetime: e.date.raw,
-    era: firstDay(e.date) < eraStart ? 'background' : 'main',
-    categoryLabel: categoryById.get(e.category)!.label,
-    actorRefs: e.actors.map((id) => actorById.get(id)!),
-    placeRefs: e.places.map((id) => placeById.get(id)!),
-    citations: e.sources.map(cite),
-    claimViews: e.claims.map((c) => {
-      const source = sourceById.get(c.source)!;
-      return {
-        ...c,
-        measureLabel: MEASURES[c.measure],
-        figureLabel: figureLabel(c),
-        claimantName: actorById.get(c.claimant)!.name,
-        claimantKind: actorById.get(c.claimant)!.kind ?? null,
-        sourceTitle: source.title,
-        sourcePath: sourcePath(source.id),
-        ...claimReport(c, source.published, site.timeZone),
-      };
-    }),
-    firstReport: firstReport(e, sourceById, site.timeZone),
-    updateViews: updateViews(e.updates),
-    modified: lastModified(e.updates),
-    sourceCount: new Set(e.sources.map((s) => s.source)).size,
-    sourceRefs: sourceRefs(e.sources, sourceById),
-    timelinePath: `/#${e.id}`,
-    prev: null,
-    next: null,
-  }));
+  const events: TimelineEvent[] = sorted.map((e) => {
+    const citations = e.sources.map(cite);
+    return {
+      ...e,
+      path: eventPath(e.id),
+      html: render(e.body),
+      dateLabel: formatEventDate(e.date, e.end, e.approximate, e.partOfDay),
+      timeLabel: formatTime(e.date, e.approximate),
+      timeNote: timeNote(e.date, e.end, e.approximate, e.partOfDay),
+      shortDate: formatShortDate(e.date),
+      datetime: e.date.raw,
+      era: firstDay(e.date) < eraStart ? 'background' : 'main',
+      categoryLabel: categoryById.get(e.category)!.label,
+      actorRefs: e.actors.map((id) => actorById.get(id)!),
+      placeRefs: e.places.map((id) => placeById.get(id)!),
+      citations,
+      participantAccounts: participantAccounts(citations),
+      claimViews: e.claims.map((c) => {
+        const source = sourceById.get(c.source)!;
+        return {
+          ...c,
+          measureLabel: MEASURES[c.measure],
+          figureLabel: figureLabel(c),
+          claimantName: actorById.get(c.claimant)!.name,
+          claimantKind: actorById.get(c.claimant)!.kind ?? null,
+          sourceTitle: source.title,
+          sourcePath: sourcePath(source.id),
+          ...claimReport(c, source.published, site.timeZone),
+        };
+      }),
+      firstReport: firstReport(e, sourceById, site.timeZone),
+      updateViews: updateViews(e.updates),
+      modified: lastModified(e.updates),
+      sourceCount: new Set(e.sources.map((s) => s.source)).size,
+      sourceRefs: sourceRefs(e.sources, sourceById),
+      timelinePath: `/#${e.id}`,
+      prev: null,
+      next: null,
+    };
+  });
   events.forEach((e, i) => {
     const link = (o: TimelineEvent | undefined) => (o ? { id: o.id, title: o.title, path: o.path } : null);
     e.prev = link(events[i - 1]);

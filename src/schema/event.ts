@@ -9,6 +9,11 @@ export const citationSchema = z.strictObject({
   quote: text,
   prefix: text.optional(),
   suffix: text.optional(),
+  /**
+   * Who this source says took part, where the sources disagree (one names a delegation "from Armenia", another
+   * talks "with Armenian separatists"): ids from actors.yml, shown side by side on the event page.
+   */
+  actors: z.array(id).optional(),
 });
 
 export const claimSchema = z

@@ -58,6 +58,11 @@ export interface Citation {
   suffix: string | null;
 }
 
+/** A passage an event rests on, with who the source says took part where the editor records it (else empty). */
+export interface SourceCitation extends Citation {
+  actors: string[];
+}
+
 export interface Claim extends Citation {
   measure: Measure;
   value: number | null;
@@ -94,7 +99,7 @@ export interface EventRecord {
   sequence: number;
   actors: string[];
   places: string[];
-  sources: Citation[];
+  sources: SourceCitation[];
   claims: Claim[];
   /** Corrections and updates, oldest first. */
   updates: EventUpdate[];

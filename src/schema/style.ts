@@ -12,8 +12,15 @@ export const loadedTermSchema = z.strictObject({
   suggestion: text,
 });
 
+/** A house spelling and the variants it replaces (`Defence` for `Defense`), each matched as whole words, case-sensitively. */
+export const spellingSchema = z.strictObject({
+  use: text,
+  not: z.array(text).min(1, { error: 'expected at least one variant to replace' }),
+});
+
 export const styleSchema = z.strictObject({
   loaded_terms: z.array(loadedTermSchema).default([]),
+  spellings: z.array(spellingSchema).default([]),
 });
 
 export type StyleData = z.infer<typeof styleSchema>;

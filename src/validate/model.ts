@@ -1,5 +1,5 @@
 import { endsBeforeStart, isDateProblem, type DateProblem, type EventDate } from '../schema/dates.ts';
-import type { Actor, Category, Citation, Claim, EventRecord, EventUpdate, Place, Site, Source } from '../schema/records.ts';
+import type { Actor, Category, Claim, EventRecord, EventUpdate, Place, Site, Source, SourceCitation } from '../schema/records.ts';
 import { parsePartOfDay } from '../schema/part-of-day.ts';
 import { ID_PATTERN } from '../schema/vocabulary.ts';
 import type { EventContext, ValidationContext } from './context.ts';
@@ -92,7 +92,7 @@ function toEvent(ctx: Omit<ValidationContext, 'model'>, event: EventContext): Ev
     if (!when || (first && endsBeforeStart(first, when))) return null;
     updates.push({ date: when, type: u.type, text: u.text });
   }
-  const sources: Citation[] = complete.sources.map((s) => ({ source: s.id, quote: s.quote, prefix: s.prefix ?? null, suffix: s.suffix ?? null }));
+  const sources: SourceCitation[] = complete.sources.map((s) => ({ source: s.id, quote: s.quote, prefix: s.prefix ?? null, suffix: s.suffix ?? null, actors: s.actors ?? [] }));
   const claims: Claim[] = complete.claims.map((c, i) => ({
     source: c.source,
     quote: c.quote,

@@ -13,7 +13,8 @@ import { zodIssuesToDiagnostics } from './zod-issues.ts';
  * «…») and Markdown blockquotes is left alone by every check but the figure check.
  *
  * - `style/unattributed-figure`: a number (written in digits) in the summary that no claim of the event gives as
- *   its value or upper bound, and no quote of the event contains. Years (1800 to 2100, no thousands separator),
+ *   its value or upper bound, and no quote of the event contains; or that only a quote contains while its sentence
+ *   names no one giving it (no "said", "according to", "puts" …): a figure stated as fact. Years (1800 to 2100, no thousands separator),
  *   dates (`20 September`, `20 and 21 September`, `September 20`), times, UTC offsets, ordinals, the event's own
  *   date parts (year, month, day, hour, minute) and list numbers are not figures.
  * - `style/time-format`: a time not on the 24-hour clock of the house style: `1 p.m.`, `1pm`, `0900 GMT`,
@@ -23,6 +24,8 @@ import { zodIssuesToDiagnostics } from './zod-issues.ts';
  *   Compared after normalising spaces, Markdown emphasis and links, and curly quotes.
  * - `style/loaded-term`: a term from `loaded_terms` in `content/style.yml`, as a whole word (a hyphen separates
  *   words), in any case, in the title or the summary.
+ * - `style/house-spelling`: a variant from `spellings` in `content/style.yml` (`Defense` for the house `Defence`),
+ *   as a whole word with its case, in the title or the summary.
  */
 
 export interface LoadedTerm {
@@ -30,13 +33,19 @@ export interface LoadedTerm {
   suggestion: string;
 }
 
+export interface Spelling {
+  use: string;
+  not: string[];
+}
+
 export interface StyleConfig {
   loadedTerms: LoadedTerm[];
+  spellings?: Spelling[];
 }
 
 /** One finding, at an offset into the text it was found in. */
 export interface StyleFinding {
-  ruleId: 'style/unattributed-figure' | 'style/time-format' | 'style/verbatim-summary' | 'style/loaded-term';
+  ruleId: 'style/unattributed-figure' | 'style/time-format' | 'style/verbatim-summary' | 'style/loaded-term' | 'style/house-spelling';
   where: 'title' | 'body';
   offset: number;
   message: string;
@@ -116,27 +125,59 @@ function dateParts(date: EventDate | null): number[] {
   return parts;
 }
 
+/** Words by which a sentence says who gives its figures. */
+const ATTRIBUTION = /\b(?:said|says|say|saying|according to|reported|reports|reporting|puts?|gave|gives|give|spoke of|speaks of|claimed|claims|estimated|estimates|told|tells|announced|stated|states|quoted|counted|cites?|cited)\b/i;
+
+/** The sentence around an offset: from the end of the sentence before to the end of its own. */
+function sentenceAt(text: string, offset: number): string {
+  const ends = /[.!?;](?=\s|$)|\n\s*\n/g;
+  let start = 0;
+  for (const m of text.matchAll(ends)) {
+    if (m.index >= offset) return text.slice(start, m.index);
+    start = m.index + m[0].length;
+  }
+  return text.slice(start);
+}
+
 function unattributedFigures(event: StyleEvent, skip: readonly Span[]): StyleFinding[] {
   const body = event.body;
   const ignored: Span[] = [...skip];
   for (const re of [...DATE_PATTERNS, ...TIME_LIKE]) for (const m of body.matchAll(re)) ignored.push([m.index, m.index + m[0].length]);
   for (const m of body.matchAll(/^[ \t]*\d+[.)][ \t]/gm)) ignored.push([m.index, m.index + m[0].length]);
   const own = new Set([...dateParts(event.date), ...dateParts(event.end)]);
-  const backed = new Set<number>();
+  const claimed = new Set<number>();
   for (const c of event.claims) {
-    if (c.value !== null) backed.add(c.value);
-    if (c.max !== null) backed.add(c.max);
+    if (c.value !== null) claimed.add(c.value);
+    if (c.max !== null) claimed.add(c.max);
   }
-  for (const q of [...event.sources, ...event.claims]) for (const n of numbersIn(q.quote)) backed.add(n.value);
+  const quoted = new Set<number>();
+  for (const q of [...event.sources, ...event.claims]) for (const n of numbersIn(q.quote)) quoted.add(n.value);
+  // Background events too: a war's death toll is as disputed as a week's.
   return numbersIn(body)
-    .filter((n) => !inside(ignored, n.offset) && !isYear(n) && !own.has(n.value) && !backed.has(n.value))
-    .map((n) => ({
-      ruleId: 'style/unattributed-figure',
-      where: 'body',
-      offset: n.offset,
-      message: `The figure \`${n.text}\` in the summary is not given by any claim or quote of this event.`,
-      expected: 'a figure that a quote or a claim of the event gives',
-    }));
+    .filter((n) => !inside(ignored, n.offset) && !isYear(n) && !own.has(n.value) && !claimed.has(n.value))
+    .flatMap((n): StyleFinding[] => {
+      if (!quoted.has(n.value)) {
+        return [
+          {
+            ruleId: 'style/unattributed-figure',
+            where: 'body',
+            offset: n.offset,
+            message: `The figure \`${n.text}\` in the summary is not given by any claim or quote of this event.`,
+            expected: 'a figure that a quote or a claim of the event gives',
+          },
+        ];
+      }
+      if (ATTRIBUTION.test(sentenceAt(body, n.offset))) return [];
+      return [
+        {
+          ruleId: 'style/unattributed-figure',
+          where: 'body',
+          offset: n.offset,
+          message: `The figure \`${n.text}\` in the summary is stated as fact: a quote gives it, but no claim does, and its sentence does not say who gives it.`,
+          expected: 'a claim with its claimant, or a sentence that says who gives the figure ("according to …", "… said")',
+        },
+      ];
+    });
 }
 
 // --- times --------------------------------------------------------------------------------------------------
@@ -287,15 +328,40 @@ function loadedTerms(text: string, where: 'title' | 'body', skip: readonly Span[
   return out;
 }
 
+// --- house spellings ---------------------------------------------------------------------------------------
+
+type SpellingPattern = { use: string; re: RegExp };
+
+/** One pattern per variant: whole words, case-sensitive (`defense` and `Defense` are separate entries). */
+function spellingPatterns(spellings: readonly Spelling[]): SpellingPattern[] {
+  return spellings.flatMap((s) => s.not.map((variant) => ({ use: s.use, re: new RegExp(termPattern(variant).source, 'gu') })));
+}
+
+function houseSpellings(text: string, where: 'title' | 'body', skip: readonly Span[], patterns: readonly SpellingPattern[]): StyleFinding[] {
+  return patterns.flatMap(({ use, re }) =>
+    [...text.matchAll(re)]
+      .filter((m) => !inside(skip, m.index))
+      .map(
+        (m): StyleFinding => ({
+          ruleId: 'style/house-spelling',
+          where,
+          offset: m.index,
+          message: `Unexpected \`${m[0]}\` in the ${where === 'title' ? 'title' : 'summary'}, expected the house spelling \`${use}\`.`,
+          expected: `\`${use}\``,
+        }),
+      ),
+  );
+}
+
 // --- all together -------------------------------------------------------------------------------------------
 
 /** Every style finding for one event, in the order of the checks. Pure: for unit tests and the checker. */
 export function styleFindings(event: StyleEvent, config: StyleConfig): StyleFinding[] {
   const terms = config.loadedTerms.map((term) => ({ term, re: termPattern(term.term) }));
-  return findings(event, terms);
+  return findings(event, terms, spellingPatterns(config.spellings ?? []));
 }
 
-function findings(event: StyleEvent, terms: readonly { term: LoadedTerm; re: RegExp }[]): StyleFinding[] {
+function findings(event: StyleEvent, terms: readonly { term: LoadedTerm; re: RegExp }[], spellings: readonly SpellingPattern[]): StyleFinding[] {
   const quoted = quotedSpans(event.body);
   const markup = markupSpans(event.body);
   const skip = [...quoted, ...markup];
@@ -305,19 +371,21 @@ function findings(event: StyleEvent, terms: readonly { term: LoadedTerm; re: Reg
     ...verbatimSummary(event, quoted),
     ...loadedTerms(event.title, 'title', quotedSpans(event.title), terms),
     ...loadedTerms(event.body, 'body', skip, terms),
+    ...houseSpellings(event.title, 'title', quotedSpans(event.title), spellings),
+    ...houseSpellings(event.body, 'body', skip, spellings),
   ];
 }
 
 /** `content/style.yml` read into settings, with any problem in it as a diagnostic. */
 export function readStyleConfig(raw: Pick<RawContent, 'style'>): { config: StyleConfig; diagnostics: Diagnostic[] } {
-  if (!raw.style) return { config: { loadedTerms: [] }, diagnostics: [] };
+  if (!raw.style) return { config: { loadedTerms: [], spellings: [] }, diagnostics: [] };
   const result = styleSchema.safeParse(raw.style.yaml.value);
   if (!result.success) {
     const keys = (path: readonly (string | number)[]) =>
-      path.length === 0 ? Object.keys(styleSchema.shape) : path.length === 2 ? ['term', 'suggestion'] : [];
-    return { config: { loadedTerms: [] }, diagnostics: zodIssuesToDiagnostics(result.error, raw.style.file, raw.style.yaml, keys) };
+      path.length === 0 ? Object.keys(styleSchema.shape) : path.length === 2 ? (path[0] === 'spellings' ? ['use', 'not'] : ['term', 'suggestion']) : [];
+    return { config: { loadedTerms: [], spellings: [] }, diagnostics: zodIssuesToDiagnostics(result.error, raw.style.file, raw.style.yaml, keys) };
   }
-  return { config: { loadedTerms: result.data.loaded_terms }, diagnostics: [] };
+  return { config: { loadedTerms: result.data.loaded_terms, spellings: result.data.spellings }, diagnostics: [] };
 }
 
 /** Where an offset into a file's body falls in the file; a title's findings point at the title itself. */
@@ -332,10 +400,11 @@ export function checkStyle(raw: Pick<RawContent, 'style' | 'events'>, events: re
   const { config, diagnostics } = readStyleConfig(raw);
   const fileOf = new Map(raw.events.map((f) => [f.file, f]));
   const terms = config.loadedTerms.map((term) => ({ term, re: termPattern(term.term) }));
+  const spellings = spellingPatterns(config.spellings ?? []);
   for (const event of events) {
     const file = fileOf.get(event.file);
     if (!file) continue;
-    for (const f of findings(event, terms)) {
+    for (const f of findings(event, terms, spellings)) {
       diagnostics.push(
         makeDiagnostic(f.ruleId, event.file, position(file, f.where, f.offset), {
           field: f.where === 'title' ? 'title' : 'body',

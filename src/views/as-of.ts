@@ -3,11 +3,14 @@ import { filterFigures, regroupFigures, type FigureEntry, type FigureGroup } fro
 import { formatCalendarDate } from '../model/labels.ts';
 import { asOfPath } from '../model/links.ts';
 import { groupConsecutive } from '../model/order.ts';
-import { formatReportDate, knownAt, reportingMoments, zoneLabel, type Moment, type Reported } from '../model/reporting.ts';
+import { formatReportDate, knownAt, knownFrom, reportingMoments, zoneLabel, type Moment, type Reported } from '../model/reporting.ts';
 
 /**
  * The "what was known when" pages, made from the reporting clock (src/model/reporting.ts): one page per
- * reporting moment listing what had been reported by then.
+ * reporting moment listing what had been published by then. Each event is shown through the passages and
+ * figures of the articles out by the moment; a figure counts from its `reported` time only once its article is
+ * out too. An event that later articles also report is marked (`laterAccount`): its title and summary, written
+ * with everything reported since, stay on its own page.
  */
 
 export interface MomentView extends Moment {
@@ -25,22 +28,31 @@ export interface MomentView extends Moment {
   claimCount: number;
 }
 
-export interface AsOfItem<E> {
+export interface AsOfItem<E extends TimelineLike> {
   event: E;
+  /** The event's passages from the articles published by the moment, in citation order. */
+  passages: E['citations'][number][];
+  /** Its figures given and published by the moment. */
+  claims: E['claimViews'][number][];
+  /**
+   * True when the event also cites articles published after the moment: its title and summary may rest on them,
+   * so the page shows it by its earlier passages only and says that its account is from later reports.
+   */
+  laterAccount: boolean;
   /** First reported at this moment, after the previous one (never on the first moment, where all would be). */
   isNew: boolean;
   /** Dated at or after the moment: reported in advance (talks announced for the next day), still to come then. */
   ahead: boolean;
 }
 
-export interface AsOfDay<E> {
+export interface AsOfDay<E extends TimelineLike> {
   key: string;
   heading: string;
   anchor: string;
   items: AsOfItem<E>[];
 }
 
-export interface AsOfPage<E> {
+export interface AsOfPage<E extends TimelineLike> {
   moment: MomentView;
   path: string;
   pageNumber: number;
@@ -60,7 +72,7 @@ export interface AsOfPage<E> {
   nextMoment: MomentView | null;
 }
 
-export interface Reporting<E> {
+export interface Reporting<E extends TimelineLike> {
   moments: MomentView[];
   /** Every `/as-of/…` page, moments in order, each paged. */
   pages: AsOfPage<E>[];
@@ -92,7 +104,22 @@ export interface ReportingOptions {
 
 export const REPORTING_DEFAULTS: ReportingOptions = { pageSize: 100, recent: 4, pickable: 60, fullBudget: 20_000 };
 
-type TimelineLike = Reported & { id: string; date: EventDate };
+type TimelineLike = Pick<Reported, 'firstReport'> & {
+  id: string;
+  date: EventDate;
+  citations: readonly { source: string }[];
+  claimViews: readonly { reportedInstant: string; source: string }[];
+};
+
+/**
+ * When a figure became public: when the claimant gave it, but never before the article that reports it appeared
+ * (a figure "given on Wednesday" in an article of Thursday was unknown to readers on Wednesday).
+ */
+function publishedInstant(reportedInstant: string, sourceId: string, sourceKnown: ReadonlyMap<string, string>): string {
+  const published = sourceKnown.get(sourceId);
+  if (published === undefined) throw new Error(`Internal error: unknown source ${sourceId}`);
+  return published > reportedInstant ? published : reportedInstant;
+}
 
 /** The index of the first moment at or after an instant (`instants` ascending), or -1 if none. */
 export function momentAt(instants: readonly string[], instant: string): number {
@@ -113,10 +140,13 @@ export function momentAt(instants: readonly string[], instant: string): number {
  * nothing; the full listings cost one pass over the events per moment, and are made only within `fullBudget`.
  */
 export function buildReporting<E extends TimelineLike>(
-  input: { events: readonly E[]; sources: readonly { published: EventDate }[]; zone: string; figures: readonly FigureGroup[] },
+  input: { events: readonly E[]; sources: readonly { id: string; published: EventDate }[]; zone: string; figures: readonly FigureGroup[] },
   options: ReportingOptions = REPORTING_DEFAULTS,
 ): Reporting<E> {
   const moments = reportingMoments(input.sources, input.zone);
+  const sourceKnown = new Map(input.sources.map((s) => [s.id, knownFrom(s.published, input.zone)]));
+  const figureKnown = (f: FigureEntry) => publishedInstant(f.reportedInstant, f.sourceId, sourceKnown);
+  const known = (sourceId: string, instant: string) => sourceKnown.get(sourceId)! <= instant;
   const instants = moments.map((m) => m.instant);
   const newEvents: E[][] = moments.map(() => []);
   for (const e of input.events) {
@@ -129,7 +159,7 @@ export function buildReporting<E extends TimelineLike>(
     g.claimants.forEach((c, claimant) => {
       for (const figure of c.figures) {
         figureTotal += 1;
-        const at = momentAt(instants, figure.reportedInstant);
+        const at = momentAt(instants, figureKnown(figure));
         if (at >= 0) newFigures[at]!.push({ group, claimant, figure });
       }
     }),
@@ -176,13 +206,16 @@ export function buildReporting<E extends TimelineLike>(
         key: g.key,
         heading: heading(g.items[0]!.date),
         anchor: `d-${g.key}`,
-        items: g.items.map((event) => ({
+        items: g.items.map((event): AsOfItem<E> => ({
           event,
+          passages: event.citations.filter((c) => known(c.source, moment.instant)),
+          claims: event.claimViews.filter((c) => publishedInstant(c.reportedInstant, c.source, sourceKnown) <= moment.instant),
+          laterAccount: [...event.citations, ...event.claimViews].some((c) => !known(c.source, moment.instant)),
           isNew: after !== '' && event.firstReport.instant > after,
           ahead: startInstant(event.date, input.zone) >= moment.instant,
         })),
       })),
-      figures: p > 0 ? null : complete ? filterFigures(input.figures, (f) => f.reportedInstant <= moment.instant) : regroupFigures(input.figures, newFigures[i]!),
+      figures: p > 0 ? null : complete ? filterFigures(input.figures, (f) => figureKnown(f) <= moment.instant) : regroupFigures(input.figures, newFigures[i]!),
       previousMoment: views[i - 1] ?? null,
       nextMoment: views[i + 1] ?? null,
     }));

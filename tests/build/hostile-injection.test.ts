@@ -38,7 +38,8 @@ describe('hostile content in a successful build', () => {
     const source = pages.get(`sources/${HOSTILE_SOURCE}/index.html`)!;
     expect(event).toContain('&lt;script&gt;window.__pwned=');
     expect(event).toContain('{{ 7 * 7 }}');
-    expect(event).toContain('According to &lt;img id=&quot;pwned-claim-attribution&quot;');
+    // The attribution is the article's wording, shown with typographic quotation marks like every quote.
+    expect(event).toContain('According to &lt;img id=”pwned-claim-attribution”');
     expect(source).toContain('The &lt;img id=&quot;pwned-publisher&quot;');
     expect(pages.get('index.html')).toContain('&lt;script&gt;window.__pwned=&#39;title&#39;');
   });

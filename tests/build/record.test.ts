@@ -48,11 +48,11 @@ describe('what was known when: the pages', () => {
     const index = await html('as-of/index.html');
     const items = [...section(index, '<ol class="moments">', '</ol>').matchAll(/<li>(.*?)<\/li>/g)].map((m) => text(m[1]!));
     expect(items).toEqual([
-      // By the 20th: Armenia's two figures of that day, the activist's four (one statement, dated 'on Wednesday'),
-      // Vardanyan's two, the evacuation's two (given 'on Wednesday evening') and Baku's positions (given 'Tuesday').
-      // By the 21st all 15.
-      'By the end of 20 September 2023 : 32 of 39 events, 32 of them first reported then; 11 figures.',
-      'By the end of 21 September 2023 : 39 of 39 events, 7 of them first reported then; 15 figures.',
+      // By the 20th: Armenia's two figures in the article of that day, Vardanyan's two and Baku's positions. The
+      // activist's four (dated 'on Wednesday') and the evacuation's two ('on Wednesday evening') come from articles
+      // of the 21st, so readers had them only then. By the 21st all 16, the 2020 war's toll among them.
+      'By the end of 20 September 2023 : 33 of 40 events, 33 of them first reported then; 5 figures.',
+      'By the end of 21 September 2023 : 40 of 40 events, 7 of them first reported then; 16 figures.',
     ]);
     expect(index).toContain('<a href="/karabakh/as-of/2023-09-20/">');
   });
@@ -61,7 +61,7 @@ describe('what was known when: the pages', () => {
     const home = listed(await html('index.html'));
     const on20 = listed(await html('as-of/2023-09-20/index.html'));
     expect(on20).toEqual(home.filter((id) => !ONLY_21.includes(id)));
-    expect(on20).toHaveLength(32);
+    expect(on20).toHaveLength(33);
     // The Yevlakh talks were announced on 20 September for the Thursday: known, and marked as still to come.
     const talks = section(await html('as-of/2023-09-20/index.html'), 'id="yevlakh-talks"', '</li>');
     expect(text(talks)).toContain('Announced in advance: still to come at this moment');
@@ -80,16 +80,30 @@ describe('what was known when: the pages', () => {
     const labels = (page: string, measure: string) =>
       [...section(page, `id="m-${measure}"`, '</table>').matchAll(/<span class="figure-label">([^<]+)<\/span>/g)].map((m) => m[1]);
     const on20 = await html('as-of/2023-09-20/index.html');
-    // The activist's statement is dated 'on Wednesday' (20 September) in an article of the 21st: its death toll and
-    // its injured figure share that date (issue 16). Armenia's plain 32 and the representative's figures come from
-    // the article of the 21st.
-    expect(labels(on20, 'killed')).toEqual(['at least 200', 'at least 32', 'close to 100']);
-    expect(labels(on20, 'injured')).toEqual(['more than 400', 'more than 200', 'hundreds']);
-    expect(labels(on20, 'evacuated')).toEqual(['3,154']);
+    // The activist's figures are dated 'on Wednesday' (20 September) in an article of the 21st: readers could not
+    // know them before it appeared. Armenia's plain 32 and the representative's figures come from that article too.
+    expect(labels(on20, 'killed')).toEqual(['at least 32', 'close to 100']);
+    expect(labels(on20, 'injured')).toEqual(['more than 200', 'hundreds']);
+    // The evacuation figure was given 'on Wednesday evening', in an article of the 21st.
+    expect(on20).not.toContain('id="m-evacuated"');
     expect(labels(on20, 'positions-taken')).toEqual(['more than 60']);
     const on21 = await html('as-of/2023-09-21/index.html');
-    expect(labels(on21, 'killed')).toEqual(['at least 200', 'at least 200', 'at least 32', '32', 'close to 100']);
+    expect(labels(on21, 'killed')).toEqual(['at least 200', 'at least 200', 'at least 32', '32', 'more than 6,500', 'close to 100']);
     expect(labels(on21, 'injured')).toEqual(['more than 400', 'at least 400', 'more than 200', '200', 'hundreds']);
+  });
+
+  it('prints on 20 September nothing from the articles of 21 September: no quote, no figure, no link', async () => {
+    const on20 = await html('as-of/2023-09-20/index.html');
+    for (const later of ['ceasefire-and-yerevan-protests', 'delegation-in-yevlax']) expect(on20).not.toContain(`/sources/${later}/`);
+    // Passages only the later articles give.
+    expect(on20).not.toContain('threw stones and bottles');
+    expect(on20).not.toContain('thousands of people took to the streets');
+    expect(on20).not.toContain('human rights activist');
+    // The protests are there only through the article of 20 September, marked as told since in full.
+    expect(on20).not.toContain('Protesters in Yerevan');
+    const protests = text(section(on20, 'id="yerevan-protests"', '</li>'));
+    expect(protests).toContain('“Armenian Prime Minister Nikol Pashinyan was already facing calls on Wednesday from some opponents to resign.”');
+    expect(protests).toContain('the event’s title and account are from later reports');
   });
 
   it('needs no script: real pages with links to every event', async () => {
@@ -156,7 +170,8 @@ describe('the disputed-figures page', () => {
   it('charts the death tolls by claimant and date reported, with a title and a description', async () => {
     const chart = section(await html('figures/index.html'), 'aria-labelledby="chart-killed-t chart-killed-d"', '</svg>');
     expect(chart).toContain('<title id="chart-killed-t">Killed: figures by claimant and date reported</title>');
-    expect(chart).toMatch(/<desc id="chart-killed-d">5 figures from 4 claimants, one row each in the order reported, on a linear scale from 0 to 250\./);
+    // The 2020 war's toll (more than 6,500) among them puts the chart on a logarithmic scale.
+    expect(chart).toMatch(/<desc id="chart-killed-d">6 figures from 5 claimants, one row each in the order reported, on a logarithmic scale from 10 to 10,000\./);
     const rows = [...chart.matchAll(/<text class="(claimant|figure-text)"[^>]*>([^<]+)<\/text>/g)].map((m) => m[2]);
     expect(rows).toEqual([
       'A human rights activist from the separatist camp',
@@ -166,10 +181,12 @@ describe('the disputed-figures page', () => {
       'Armenia',
       '≥ 32 · 20 Sep 2023',
       '32 · 21 Sep 2023',
+      'No one named (the article&#39;s own statement)',
+      '&gt; 6,500 · 21 Sep 2023',
       'Ruben Vardanyan',
       '≈ 100 · 20 Sep 2023',
     ]);
-    expect(chart.match(/class="mark mark-lower-bound"/g)).toHaveLength(3);
+    expect(chart.match(/class="mark mark-lower-bound"/g)).toHaveLength(4);
     expect(chart.match(/class="mark mark-dot"/g)).toHaveLength(1);
     expect(chart.match(/class="mark mark-ring"/g)).toHaveLength(1);
   });
@@ -237,6 +254,7 @@ describe('JSON-LD and feeds', () => {
       ['2023-09-22', 'correction'],
     ]);
     expect(casualties.claims.map((c) => c.reported_at)).toEqual([
+      // The activist's four figures share the one statement's time, 'on Wednesday'.
       '2023-09-21', '2023-09-21', '2023-09-20', '2023-09-20', '2023-09-21', '2023-09-21', '2023-09-20', '2023-09-20', '2023-09-20', '2023-09-20', '2023-09-20', '2023-09-20',
     ]);
     expect(data.events.find((e) => e.id === 'sotk-border-incident')!.first_reported).toEqual({ date: '2023-09-21', sources: ['ceasefire-and-yerevan-protests'] });

@@ -10,7 +10,7 @@ import { ROOT } from '../helpers/project.ts';
 /** The seed content in a temp project; each test breaks it in one way. */
 let root: string;
 let outside: string;
-const SEED_EVENTS = 39;
+const SEED_EVENTS = 40;
 
 beforeEach(async () => {
   root = await mkdtemp(join(tmpdir(), 'nt-boundary-'));

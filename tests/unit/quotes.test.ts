@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findQuote, normaliseSpace, type QuoteMatch } from '../../src/validate/quotes.ts';
+import { findQuote, normaliseSpace, quoteParts, type QuoteMatch } from '../../src/validate/quotes.ts';
 
 describe('normaliseSpace', () => {
   it.each([
@@ -48,5 +48,33 @@ describe('findQuote', () => {
     ['three occurrences', SAID, 'said no.', null, null, { kind: 'ambiguous', occurrences: 3 }],
   ])('%s', (_, text, quote, prefix, suffix, expected) => {
     expect(findQuote(text, quote, prefix, suffix)).toEqual(expected);
+  });
+});
+
+describe('findQuote: a trimmed quote, part by part', () => {
+  it.each<[string, string, string | null, string | null, QuoteMatch]>([
+    ['two parts in order', 'Alpha beta … epsilon.', null, null, { kind: 'found', index: 0 }],
+    ['parts written with […]', 'Alpha beta […] Delta epsilon.', null, null, { kind: 'found', index: 0 }],
+    ['parts written with [...]', 'Delta [...] gamma again.', null, null, { kind: 'found', index: 18 }],
+    ['a quote cut at its end', 'Delta epsilon. Alpha […]', null, null, { kind: 'found', index: 18 }],
+    ['a quote cut at its start', '… gamma again.', null, null, { kind: 'found', index: 44 }],
+    // The second part occurs only before the first.
+    ['parts out of order', 'Delta epsilon. … beta gamma.', null, null, { kind: 'part-missing', part: 2, count: 2, text: 'beta gamma.' }],
+    ['a part with a word changed', 'Alpha beta … omega.', null, null, { kind: 'part-missing', part: 2, count: 2, text: 'omega.' }],
+    ['a first part found nowhere', 'Omega … epsilon.', null, null, { kind: 'part-missing', part: 1, count: 2, text: 'Omega' }],
+    ['the third part of three, after a leading cut', '… Delta … Alpha … omega', null, null, { kind: 'part-missing', part: 4, count: 4, text: 'omega' }],
+    ['two marks with nothing between', 'Alpha … … epsilon.', null, null, { kind: 'empty-part', part: 2 }],
+    ['nothing but a mark', '[…]', null, null, { kind: 'empty-part', part: 1 }],
+    ['a first part that occurs twice, both chains complete', 'Alpha beta … again.', null, null, { kind: 'ambiguous', occurrences: 2 }],
+    ['a prefix picks the second chain', 'Alpha beta … again.', 'epsilon.', null, { kind: 'found', index: 33 }],
+    ['a suffix after the last part', 'Alpha … Delta', null, 'epsilon', { kind: 'found', index: 0 }],
+    ['a suffix found nowhere', 'Alpha … Delta', null, 'omega', { kind: 'context-missing', occurrences: 1 }],
+  ])('%s', (_, quote, prefix, suffix, expected) => {
+    expect(findQuote(TEXT, quote, prefix, suffix)).toEqual(expected);
+  });
+
+  it('keeps an exact quote that holds an ellipsis of its own as one passage', () => {
+    expect(findQuote('He paused… and went on.', 'He paused… and went on.')).toEqual({ kind: 'found', index: 0 });
+    expect(quoteParts('He paused…  and\nwent on.')).toEqual(['He paused', 'and went on.']);
   });
 });

@@ -190,12 +190,17 @@ describe('knownAt', () => {
   });
 });
 
+/** The articles of these tests: one published on each day, known from its end (24:00 at +04:00). */
+const sourceAt = (instant: string) => (instant < '2023-09-20T20:00:01Z' ? 's20' : 's21');
+
 describe('buildReporting', () => {
+  // Each event cited by the source of its first report; each figure given when its article appeared.
   const event = (id: string, day: string, first: string, claims: string[] = []) => ({
     id,
     date: date(day),
     firstReport: { instant: first },
-    claimViews: claims.map((reportedInstant) => ({ reportedInstant })),
+    citations: [{ source: sourceAt(first) }],
+    claimViews: claims.map((reportedInstant) => ({ reportedInstant, source: sourceAt(reportedInstant) })),
   });
   // In timeline order, as the model sorts them.
   const events = [
@@ -220,7 +225,7 @@ describe('buildReporting', () => {
     barPercent: 100,
     attribution: null,
     quote: 'q',
-    sourceId: 's',
+    sourceId: sourceAt(reportedInstant),
     sourceTitle: 'S',
     sourcePath: '/sources/s/',
     eventId: 'offensive',
@@ -249,7 +254,7 @@ describe('buildReporting', () => {
       chart: null,
     },
   ];
-  const sources = [{ published: date('2023-09-21') }, { published: date('2023-09-20') }, { published: date('2023-09-20') }];
+  const sources = [{ id: 's21', published: date('2023-09-21') }, { id: 's20', published: date('2023-09-20') }, { id: 's20b', published: date('2023-09-20') }];
   const options = { pageSize: 2, recent: 1, pickable: 1, fullBudget: 1000 };
   const reporting = buildReporting({ events, sources, zone: '+04:00', figures }, options);
 
@@ -302,17 +307,60 @@ describe('buildReporting', () => {
   });
 });
 
+describe('buildReporting: each event as the articles of the moment told it', () => {
+  // In timeline order. Protests: a passage of the 20th, the full account of the 21st. Casualties: a figure given 'on Wednesday' (the
+  // 20th) in an article of the 21st, beside one published on the 20th.
+  const events = [
+    {
+      id: 'casualties',
+      date: date('2023-09-19'),
+      firstReport: { instant: '2023-09-20T20:00:00Z' },
+      citations: [{ source: 's20', quote: 'at least 32 killed' }],
+      claimViews: [
+        { source: 's20', reportedInstant: '2023-09-20T20:00:00Z', value: 32 },
+        { source: 's21', reportedInstant: '2023-09-20T20:00:00Z', value: 200 },
+      ],
+    },
+    {
+      id: 'protests',
+      date: date('2023-09-20'),
+      firstReport: { instant: '2023-09-20T20:00:00Z' },
+      citations: [{ source: 's21', quote: 'thousands took to the streets' }, { source: 's20', quote: 'facing calls on Wednesday' }],
+      claimViews: [],
+    },
+  ];
+  const sources = [{ id: 's20', published: date('2023-09-20') }, { id: 's21', published: date('2023-09-21') }];
+  const reporting = buildReporting({ events, sources, zone: '+04:00', figures: [] });
+  const items = (slug: string) => reporting.pages.find((p) => p.moment.slug === slug)!.days.flatMap((d) => d.items);
+  const shown = (slug: string) =>
+    items(slug).map((i) => [i.event.id, i.laterAccount, i.passages.map((c) => c.quote), i.claims.map((c) => c.value)]);
+
+  it('shows on the 20th only the passages and figures published by then, and marks the accounts that rest on later reports', () => {
+    expect(shown('2023-09-20')).toEqual([
+      ['casualties', true, ['at least 32 killed'], [32]],
+      ['protests', true, ['facing calls on Wednesday'], []],
+    ]);
+  });
+
+  it('shows everything on the 21st, with no account marked as from later reports', () => {
+    expect(shown('2023-09-21')).toEqual([
+      ['casualties', false, ['at least 32 killed'], [32, 200]],
+      ['protests', false, ['thousands took to the streets', 'facing calls on Wednesday'], []],
+    ]);
+  });
+});
+
 describe('buildReporting on a large timeline', () => {
-  const event = (id: string, day: string, first: string) => ({ id, date: date(day), firstReport: { instant: first }, claimViews: [] });
+  const event = (id: string, day: string, first: string) => ({ id, date: date(day), firstReport: { instant: first }, citations: [{ source: sourceAt(first) }], claimViews: [] });
   const events = [
     event('offensive', '2023-09-19', '2023-09-20T20:00:00Z'),
     event('ceasefire', '2023-09-20', '2023-09-20T20:00:00Z'),
     event('sotk', '2023-09-20', '2023-09-21T20:00:00Z'),
   ];
-  const sources = [{ published: date('2023-09-20') }, { published: date('2023-09-21') }];
+  const sources = [{ id: 's20', published: date('2023-09-20') }, { id: 's21', published: date('2023-09-21') }];
   const entry = (reportedInstant: string, value: number) => ({
     figureLabel: String(value), value, max: null, qualifier: null, figure: null, reportedLabel: '', reportedDatetime: '',
-    reportedInstant, reportedStated: false, barPercent: null, attribution: null, quote: 'q', sourceId: 's', sourceTitle: 'S',
+    reportedInstant, reportedStated: false, barPercent: null, attribution: null, quote: 'q', sourceId: sourceAt(reportedInstant), sourceTitle: 'S',
     sourcePath: '/sources/s/', eventId: 'offensive', eventTitle: 'Offensive', eventPath: '/events/offensive/',
   });
   const figures: FigureGroup[] = [

@@ -68,8 +68,11 @@ describe('helpers', () => {
 describe('style/unattributed-figure', () => {
   it.each<[string, string, Parameters<typeof found>[2], string[]]>([
     ['a figure no quote gives', 'At least 45 people were killed.', {}, ['45 people we @9']],
-    ['a figure a quote gives, written the same', 'More than 6,500 died.', { quotes: ['with more than 6,500 deaths'] }, []],
-    ['a figure a quote gives, written without the separator', 'More than 6500 died.', { quotes: ['with more than 6,500 deaths'] }, []],
+    ['a figure a quote gives, attributed in its sentence', 'One article puts the deaths at more than 6,500.', { quotes: ['with more than 6,500 deaths'] }, []],
+    ['a figure a quote gives, written without the separator', 'According to one article, more than 6500 died.', { quotes: ['with more than 6,500 deaths'] }, []],
+    // Issue 16: the 2020 war's toll, stated as fact.
+    ['a figure a quote gives, stated as fact', 'More than 6,500 died. Armenia said so later.', { quotes: ['with more than 6,500 deaths'] }, ['6,500 died. @10']],
+    ['a figure whose attribution is in another sentence', 'One article reports the war. It had 6,500 deaths.', { quotes: ['with more than 6,500 deaths'] }, ['6,500 deaths @36']],
     ['a figure a claim gives as its value or upper bound', '200 to 250 were killed.', { claims: [{ value: 200, max: 250 }] }, []],
     ['years', 'In 1991 and again in 2020.', {}, []],
     ['dates', 'On 20 September, on 20 and 21 September, on September 21 and 22, 5–6 Sept.', {}, []],
@@ -81,6 +84,19 @@ describe('style/unattributed-figure', () => {
     ['numbers in quotation marks still need a quote behind them', 'He said “45 died”.', {}, ['45 died”. @9']],
   ])('%s', (_, body, options, expected) => {
     expect(found('style/unattributed-figure', body, options)).toEqual(expected);
+  });
+
+  it('says that a quoted figure stated as fact needs a claim or a claimant', () => {
+    const event = eventRecord('e', '2020', { category: 'background', body: 'The war cost more than 6,500 lives.', sources: [citation('a', 'with more than 6,500 deaths')] });
+    expect(styleFindings(event, NO_TERMS)).toEqual([
+      {
+        ruleId: 'style/unattributed-figure',
+        where: 'body',
+        offset: 23,
+        message: 'The figure `6,500` in the summary is stated as fact: a quote gives it, but no claim does, and its sentence does not say who gives it.',
+        expected: 'a claim with its claimant, or a sentence that says who gives the figure ("according to …", "… said")',
+      },
+    ]);
   });
 });
 
@@ -149,6 +165,43 @@ describe('style/loaded-term', () => {
 
   it('finds nothing without a list', () => {
     expect(found('style/loaded-term', 'The regime.')).toEqual([]);
+  });
+});
+
+describe('style/house-spelling', () => {
+  const SPELLINGS: StyleConfig = { loadedTerms: [], spellings: [{ use: 'Defence', not: ['Defense'] }] };
+
+  it('finds a variant in the title and the summary, as a whole word with its case, not in quotation marks', () => {
+    const options = { config: SPELLINGS, title: 'Defense Ministry reports shelling' };
+    const body = 'The Defense Ministry said so; “the Defense Ministry” was quoted; defense and Defenses are other words.';
+    expect(found('style/house-spelling', body, options)).toEqual(['Defense Mini @0', 'Defense Mini @4']);
+  });
+
+  it('says which spelling to use', () => {
+    const [finding] = styleFindings(eventRecord('e', '2023-09-19', { body: 'Russia’s Defense Ministry.' }), SPELLINGS);
+    expect(finding).toMatchObject({
+      ruleId: 'style/house-spelling',
+      where: 'body',
+      offset: 9,
+      message: 'Unexpected `Defense` in the summary, expected the house spelling `Defence`.',
+      expected: '`Defence`',
+    });
+  });
+
+  it('finds nothing without a list, or in the house spelling', () => {
+    expect(found('style/house-spelling', 'The Defense Ministry.')).toEqual([]);
+    expect(found('style/house-spelling', 'The Defence Ministry.', { config: SPELLINGS })).toEqual([]);
+  });
+
+  it('is placed on its file, line and column by the checker, from the spellings in content/style.yml', async () => {
+    const yml = ['spellings:', '  - use: Defence', '    not: [Defense]', ''].join('\n');
+    const event = EVENT.replace('The regime said 32 people had died', 'The Defense Ministry said 32 people had died');
+    const root = await contentProject({ 'style.yml': yml, 'events/zz-style.md': event });
+    roots.push(root);
+    const { diagnostics } = await loadAndValidate(root);
+    expect(diagnostics.filter((d) => d.ruleId === 'style/house-spelling').map((d) => [d.file, d.line, d.column, d.severity, d.field, d.message])).toEqual([
+      ['content/events/zz-style.md', 14, 5, 'warning', 'body', 'Unexpected `Defense` in the summary, expected the house spelling `Defence`.'],
+    ]);
   });
 });
 

@@ -98,3 +98,12 @@ describe('a quote that occurs twice: the check asks for a prefix, the link carri
     expect(VALID_CONTENT['sources/beta.md']).not.toContain('url:');
   });
 });
+
+describe('textFragmentUrl for a trimmed quote (issue 16)', () => {
+  it('links the range from the first part to the last, without the omission marks', () => {
+    expect(textFragmentUrl('https://e.example/a', 'close to 100 people had been killed […] could not verify that.')).toBe(
+      'https://e.example/a#:~:text=close%20to%20100%20people%20had%20been%20killed,could%20not%20verify%20that.',
+    );
+    expect(textFragmentUrl('https://e.example/a', 'the Armenian administration, told […]')).toBe('https://e.example/a#:~:text=the%20Armenian%20administration%2C%20told');
+  });
+});

@@ -174,12 +174,15 @@ describe('buildTimeline', () => {
         quote: 'The ceasefire took effect',
         prefix: 'At 1 p.m.,',
         suffix: null,
+        actors: [],
+        participants: [],
         sourceTitle: 'Article s-one',
         sourcePath: '/sources/s-one/',
         passageUrl: 'https://example.org/one#:~:text=At%201%20p.m.%2C-,The%20ceasefire%20took%20effect',
       },
-      { source: 's-two', quote: 'Fighting stopped', prefix: null, suffix: null, sourceTitle: 'Article s-two', sourcePath: '/sources/s-two/', passageUrl: null },
+      { source: 's-two', quote: 'Fighting stopped', prefix: null, suffix: null, actors: [], participants: [], sourceTitle: 'Article s-two', sourcePath: '/sources/s-two/', passageUrl: null },
     ]);
+    expect(e.participantAccounts).toEqual([]);
     expect(e.claimViews).toMatchObject([
       { measureLabel: 'Killed', figureLabel: 'at least 200', claimantName: 'Armenia', sourceTitle: 'Article s-one', sourcePath: '/sources/s-one/' },
     ]);

@@ -102,6 +102,8 @@ describe('loadAndValidate: the valid content set', () => {
     ['a prefix that picks one of two passages', { 11: '    quote: "Officials said the talks would continue."\n    prefix: "had been killed."' }],
     ['a suffix that picks one of two passages', { 11: '    quote: "Officials said the talks would continue."\n    suffix: "Armenia said"' }],
     ['a background event with one source', { 4: 'category: background', 10: null, 11: null }],
+    ['the actors a source names as taking part', { 9: '    quote: "Azerbaijan launched a military operation on Tuesday."\n    actors: [azerbaijan, armenia]' }],
+    ['a trimmed quote whose parts occur in order', { 9: '    quote: "Azerbaijan launched a military operation […] at 1 p.m. on Wednesday."' }],
   ])('accepts %s', async (_, edits) => {
     const { content, diagnostics } = await check({ 'events/bad.md': eventWith(edits) });
     expect(diagnostics).toEqual([]);
@@ -198,6 +200,25 @@ describe('loadAndValidate: one mistake in one event', () => {
           message: 'The quote occurs in `alpha`, but not next to the given prefix/suffix.',
         },
       ],
+    ],
+    [
+      'a trimmed quote whose second part comes before its first in the source',
+      { 9: '    quote: "The ceasefire took effect … Azerbaijan launched a military operation"' },
+      [
+        {
+          ruleId: 'quote/trimmed-part',
+          line: 9,
+          column: 12,
+          field: 'sources[0].quote',
+          message: 'Part 2 of 2 of the trimmed quote, “Azerbaijan launched a military operation”, does not occur in source `alpha` after the part before it.',
+          expected: 'each part between `…` or `[…]` copied exactly from the source, in the order the source gives them',
+        },
+      ],
+    ],
+    [
+      'an unknown actor among those a source names as taking part',
+      { 9: '    quote: "Azerbaijan launched a military operation on Tuesday."\n    actors: [armenia, rusia]' },
+      [{ ruleId: 'ref/unknown', line: 10, column: 23, field: 'sources[0].actors[1]', message: 'Unknown actor `rusia`.', expected: 'an id from content/actors.yml' }],
     ],
     [
       'an ambiguous quote',

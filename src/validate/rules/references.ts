@@ -19,7 +19,10 @@ export function referencesOf(data: ValidationContext['events'][number]['data']):
     ...(data.category === undefined ? [] : [{ kind: 'category' as const, path: ['category'], value: data.category }]),
     ...(data.actors ?? []).map((value, i) => ({ kind: 'actor' as const, path: ['actors', i], value })),
     ...(data.places ?? []).map((value, i) => ({ kind: 'place' as const, path: ['places', i], value })),
-    ...(data.sources ?? []).map((s, i) => ({ kind: 'source' as const, path: ['sources', i, 'id'], value: s.id })),
+    ...(data.sources ?? []).flatMap((s, i) => [
+      { kind: 'source' as const, path: ['sources', i, 'id'], value: s.id },
+      ...(s.actors ?? []).map((value, j) => ({ kind: 'actor' as const, path: ['sources', i, 'actors', j], value })),
+    ]),
     ...(data.claims ?? []).flatMap((c, i) => [
       { kind: 'actor' as const, path: ['claims', i, 'claimant'], value: c.claimant },
       { kind: 'source' as const, path: ['claims', i, 'source'], value: c.source },

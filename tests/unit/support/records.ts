@@ -1,4 +1,4 @@
-import type { Citation, Claim, EventRecord, Source } from '../../../src/schema/records.ts';
+import type { Claim, EventRecord, Source, SourceCitation } from '../../../src/schema/records.ts';
 import { date } from './dates.ts';
 
 /** A valid EventRecord built by hand, for pure model functions; only what a test names differs. */
@@ -46,8 +46,8 @@ export function sourceRecord(id: string, published: string, overrides: Partial<S
   };
 }
 
-export function citation(source: string, quote: string, prefix: string | null = null, suffix: string | null = null): Citation {
-  return { source, quote, prefix, suffix };
+export function citation(source: string, quote: string, prefix: string | null = null, suffix: string | null = null): SourceCitation {
+  return { source, quote, prefix, suffix, actors: [] };
 }
 
 export function claim(source: string, quote: string, overrides: Partial<Claim> = {}): Claim {
