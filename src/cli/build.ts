@@ -5,7 +5,9 @@ import { OutputFailureError } from '../build/output-failure.ts';
 import { OutputRefusedError } from '../build/output-guard.ts';
 import { LockTimeoutError } from '../build/output-lock.ts';
 import { siteSchema } from '../schema/lists.ts';
-import { startPreview } from '../serve/preview.ts';
+import { githubBackend, isLoopback } from '../cms/backend-env.ts';
+import { cmsRoutes } from '../cms/routes.ts';
+import { pathPrefix, startPreview } from '../serve/preview.ts';
 import { readSiteUrl } from '../serve/site-url.ts';
 import { EXIT, helpText, parseArgs, UsageError, type FlagSpec } from './args.ts';
 import { isCI, runCli } from './run.ts';
@@ -16,6 +18,7 @@ const FLAGS: FlagSpec[] = [
   { name: 'serve', description: 'After building, preview on http://127.0.0.1:8080 and rebuild on every change.' },
   { name: 'port', value: 'N', description: 'Port for --serve (default: 8080).' },
   { name: 'host', value: 'ADDR', description: 'Interface for --serve to listen on (default: 127.0.0.1, this machine only; 0.0.0.0 for every one).' },
+  { name: 'edit', description: 'With --serve: print the address of the browser editor (served at /admin/ in every preview).' },
   { name: 'quiet', description: 'Print nothing but errors.' },
   { name: 'help', description: 'Show this help.' },
 ];
@@ -46,7 +49,7 @@ await runCli(async (argv) => {
     return EXIT.content;
   }
   if (flags.has('serve')) {
-    await serveSite(process.cwd(), output, port, host, result.model);
+    await serveSite(process.cwd(), output, port, host, result.model, flags.has('edit'));
     return new Promise<number>(() => {});
   }
   return EXIT.ok;
@@ -67,11 +70,19 @@ await runCli(async (argv) => {
  * on every change to content/ or templates/ with the same validated, atomic build as `npm run build`, and
  * reloads the browser. A broken edit prints our diagnostics and the last good site stays up (see src/serve/).
  */
-async function serveSite(projectRoot: string, outputDir: string, port: number, host: string, model?: BuiltModel): Promise<void> {
+async function serveSite(projectRoot: string, outputDir: string, port: number, host: string, model: BuiltModel | undefined, edit: boolean): Promise<void> {
   const siteUrl = process.env.SITE_URL ?? (await readSiteUrl(projectRoot));
+  // The editor writes files only for a preview on this machine alone (see src/cms/routes.ts).
+  let github: ReturnType<typeof githubBackend>;
+  try {
+    github = githubBackend(process.env);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const routes = cmsRoutes({ projectRoot, prefix: () => pathPrefix(siteUrl), writable: isLoopback(host), ...github });
   let preview: Awaited<ReturnType<typeof startPreview>>;
   try {
-    preview = await startPreview({ projectRoot, outputDir, port, host, ...(siteUrl ? { siteUrl } : {}), ...(model ? { model } : {}) });
+    preview = await startPreview({ projectRoot, outputDir, port, host, routes, ...(siteUrl ? { siteUrl } : {}), ...(model ? { model } : {}) });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw new UsageError(`Port ${port} is already in use (another preview?). Stop it, or choose another port: npm start -- --port=${port + 1}`);
@@ -82,6 +93,7 @@ async function serveSite(projectRoot: string, outputDir: string, port: number, h
     throw error;
   }
   console.log(`Preview: ${preview.url}  (rebuilds when content/ or templates/ change; Ctrl-C to stop)`);
+  if (edit) console.log(`Editor: ${new URL('/admin/', preview.url).href}${isLoopback(host) ? '' : '  (read-only: the preview listens beyond this machine)'}`);
   const stop = () => {
     void preview.close().finally(() => process.exit(0));
   };
