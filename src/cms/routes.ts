@@ -57,8 +57,10 @@ export function cmsRoutes(options: CmsOptions): ExtraRoutes {
       await sendFile(res, join(ADMIN_DIR, file));
       return true;
     }
-    if (path === '/admin/decap-cms.js' && req.method === 'GET') {
-      await sendFile(res, decapBundle());
+    // Decap's bundle and the chunks it loads from beside itself (`/admin/2598.decap-cms.js`, its WebAssembly).
+    const asset = /^\/admin\/([\w-]+(?:\.[\w-]+)*\.(?:js|css|wasm))$/.exec(path)?.[1];
+    if (asset && req.method === 'GET') {
+      await sendFile(res, join(dirname(decapBundle()), asset));
       return true;
     }
     if (path === '/admin/config.json' && req.method === 'GET') {

@@ -1,7 +1,7 @@
 /* The browser editor: Decap CMS with the configuration generated from the schema (src/cms/config.ts), a quote
  * picker, a preview that renders the event with the site's templates and shows what `npm run check` will say.
  * Plain script, no build step: Decap provides `CMS`, `h` (React.createElement) and `createClass`. */
-/* global CMS, h, createClass */
+/* global CMS, h, createClass, fetch, window, document, setTimeout, clearTimeout */
 (function () {
   'use strict';
 
@@ -249,7 +249,7 @@
 `;
 
   async function start() {
-    const { config, sitePrefix } = await (await fetch('/admin/config.json')).json();
+    const { config, sitePrefix } = await (await fetch('config.json')).json();
     if (config.backend.name === 'proxy') config.backend.proxy_url = `${window.location.origin}/api/v1`;
     CMS.registerPreviewStyle(`${sitePrefix}assets/site.css`);
     CMS.registerPreviewStyle(PREVIEW_CSS, { raw: true });

@@ -1,0 +1,127 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, watchedPage, type WatchedPage } from '../helpers/browser.ts';
+import { startEditor, until, type RunningEditor } from '../helpers/editor.ts';
+import { ROOT, runCli, tempProject } from '../helpers/project.ts';
+
+/**
+ * The browser editor in real Chromium against a copy of the project (`npm run edit`): an event made through the
+ * form alone (a category, actors, a date with its part of the day, a quote picked from an article) shows in the
+ * preview pane with the check's verdict, is saved as a file that `npm run check` passes, and appears on the site;
+ * an invalid one shows its diagnostic in the pane. Nothing may be fetched from beyond 127.0.0.1.
+ */
+const SHOTS = join(ROOT, 'test-results/screenshots');
+const QUOTE = 'A day later, the two sides negotiated a ceasefire brokered by Russia.';
+
+let project: string;
+let editor: RunningEditor;
+let browser: Browser;
+const opened: WatchedPage[] = [];
+
+beforeAll(async () => {
+  project = await tempProject();
+  editor = await startEditor(project);
+  browser = await launchChromium();
+  await mkdir(SHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  const errors = opened.flatMap((w) => w.errors);
+  const outside = opened.flatMap((w) => w.outside);
+  await browser?.close();
+  await editor?.stop();
+  await rm(project, { recursive: true, force: true });
+  expect(outside).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+const log = () => `stdout:\n${editor.output.stdout}\nstderr:\n${editor.output.stderr}`;
+
+/** The editor, signed in to the local backend, on a new event's form. */
+async function newEvent(): Promise<Page> {
+  const watched = await watchedPage(browser, { viewport: { width: 1400, height: 1000 } });
+  opened.push(watched);
+  const { page } = watched;
+  await page.goto(`${editor.base}admin/`);
+  await page.getByRole('button', { name: 'Login' }).click();
+  await page.getByRole('link', { name: 'New Event' }).click();
+  await page.getByLabel('Title', { exact: true }).waitFor();
+  return page;
+}
+
+/** Picks an option in one of Decap's select widgets by typing its label. */
+async function choose(page: Page, label: string, option: string): Promise<void> {
+  const input = page.getByLabel(label, { exact: true });
+  await input.click();
+  await input.pressSequentially(option);
+  await page.keyboard.press('Enter');
+}
+
+async function fillEvent(page: Page, title: string, date: string): Promise<void> {
+  await page.getByLabel('Title', { exact: true }).fill(title);
+  await page.getByLabel('Date', { exact: true }).fill(date);
+  await choose(page, 'Part of the day', 'late evening');
+  await choose(page, 'Category', 'Diplomacy');
+  await choose(page, 'Actors', 'Armenia (armenia)');
+  await choose(page, 'Actors', 'Azerbaijan (azerbaijan)');
+  await page.getByRole('button', { name: 'Add a source' }).click();
+  await page.getByLabel('Article 1').selectOption('delegation-in-yevlax');
+  await page.getByLabel('Search the article for the passage').fill('day later negotiated');
+  await page.getByRole('button', { name: QUOTE }).click();
+  await page.locator('[data-slate-editor="true"]').click();
+  await page.keyboard.type('Representatives of the two sides met.');
+}
+
+const pane = (page: Page): FrameLocator => page.frameLocator('iframe').first();
+
+async function publish(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await page.getByText('Publish now', { exact: true }).click();
+}
+
+describe('the browser editor', () => {
+  it('creates an event through the form that npm run check passes and the site shows', async () => {
+    const page = await newEvent();
+    await fillEvent(page, 'Delegations meet late in the evening', '2023-09-21');
+    const preview = pane(page);
+    await expect.poll(() => preview.locator('.nt-check [role=status]').textContent(), { timeout: 60_000 }).toMatch(/^npm run check: (no problems|0 errors)/);
+    await expect.poll(() => preview.locator('main h1').textContent(), { timeout: 60_000 }).toBe('Delegations meet late in the evening');
+    expect(await preview.locator('main blockquote p').first().textContent()).toBe(QUOTE);
+    await page.screenshot({ path: join(SHOTS, 'editor-new-event.png') });
+
+    await publish(page);
+    const file = join(project, 'content/events/delegations-meet-late-in-the-evening.md');
+    await until('the saved file', () => (existsSync(file) ? true : undefined), 60_000, log);
+    const text = await readFile(file, 'utf8');
+    expect(text).toContain('part_of_day: late evening');
+    expect(text).toContain(`quote: ${QUOTE}`);
+
+    const check = runCli('check.ts', ['content/events/delegations-meet-late-in-the-evening.md'], project);
+    expect(check.stdout).toContain('0 errors');
+    expect(check.status).toBe(0);
+
+    await until('the event on the site', async () => ((await fetch(`${editor.base}events/delegations-meet-late-in-the-evening/`)).status === 200 ? true : undefined), 60_000, log);
+    const home = await (await fetch(editor.base)).text();
+    expect(home).toContain('Delegations meet late in the evening');
+  });
+
+  it('shows the check’s diagnostic for an invalid event in the pane, before and after saving', async () => {
+    const page = await newEvent();
+    await fillEvent(page, 'Talks on a day that never was', '2023-09-31');
+    const preview = pane(page);
+    const diagnostic = preview.locator('.nt-check li', { hasText: 'date/impossible' });
+    await expect.poll(() => diagnostic.textContent(), { timeout: 60_000 }).toContain('`2023-09-31` is not a day on the calendar');
+    await page.screenshot({ path: join(SHOTS, 'editor-invalid-event.png') });
+
+    await publish(page);
+    const file = join(project, 'content/events/talks-on-a-day-that-never-was.md');
+    await until('the saved file', () => (existsSync(file) ? true : undefined), 60_000, log);
+    await expect.poll(() => diagnostic.textContent(), { timeout: 60_000 }).toContain('date/impossible');
+    const check = runCli('check.ts', ['--format=json', 'content/events/talks-on-a-day-that-never-was.md'], project);
+    expect(check.status).toBe(1);
+    expect(check.stdout).toContain('date/impossible');
+  });
+});
