@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { join } from 'node:path';
 import { failureReport } from '../diagnostics/reporter.ts';
 import { build, type BuiltModel } from '../build/build.ts';
 import { OutputFailureError } from '../build/output-failure.ts';
@@ -6,6 +7,7 @@ import { OutputRefusedError } from '../build/output-guard.ts';
 import { LockTimeoutError } from '../build/output-lock.ts';
 import { siteSchema } from '../schema/lists.ts';
 import { githubBackend, isLoopback } from '../cms/backend-env.ts';
+import { exportAdmin } from '../cms/export.ts';
 import { cmsRoutes } from '../cms/routes.ts';
 import { pathPrefix, startPreview } from '../serve/preview.ts';
 import { readSiteUrl } from '../serve/site-url.ts';
@@ -19,6 +21,7 @@ const FLAGS: FlagSpec[] = [
   { name: 'port', value: 'N', description: 'Port for --serve (default: 8080).' },
   { name: 'host', value: 'ADDR', description: 'Interface for --serve to listen on (default: 127.0.0.1, this machine only; 0.0.0.0 for every one).' },
   { name: 'edit', description: 'With --serve: print the address of the browser editor (served at /admin/ in every preview).' },
+  { name: 'with-editor', description: 'Also publish the browser editor at /admin/ (needs CMS_GITHUB_REPO: it saves through pull requests).' },
   { name: 'quiet', description: 'Print nothing but errors.' },
   { name: 'help', description: 'Show this help.' },
 ];
@@ -36,6 +39,10 @@ await runCli(async (argv) => {
   const host = String(flags.get('host') ?? '127.0.0.1');
   if (isIP(host) === 0 && host !== 'localhost') throw new UsageError(`--host needs an IP address such as 127.0.0.1 or 0.0.0.0, not \`${host}\`.`);
   const siteUrl = checkSiteUrl(flags.get('site-url') as string | undefined, process.env.SITE_URL);
+  const github = githubFromEnv();
+  if (flags.has('with-editor') && !github.github) {
+    throw new UsageError('--with-editor needs CMS_GITHUB_REPO=owner/name: a published editor saves through pull requests (see the README, "For a newsroom").');
+  }
   const result = await build({
     projectRoot: process.cwd(),
     outputDir: output,
@@ -47,6 +54,11 @@ await runCli(async (argv) => {
   if (!result.ok) {
     console.error(failureReport(result.diagnostics, `Nothing was written; ${output}/ is unchanged.`));
     return EXIT.content;
+  }
+  if (flags.has('with-editor') && github.github) {
+    // Off by default: a published site has an editor only when asked for one.
+    const written = await exportAdmin(process.cwd(), join(output, 'admin'), github.github, pathPrefix(result.siteUrl));
+    if (!quiet) console.log(`Wrote the browser editor to ${output}/admin/ (${written} files).`);
   }
   if (flags.has('serve')) {
     await serveSite(process.cwd(), output, port, host, result.model, flags.has('edit'));
@@ -73,12 +85,7 @@ await runCli(async (argv) => {
 async function serveSite(projectRoot: string, outputDir: string, port: number, host: string, model: BuiltModel | undefined, edit: boolean): Promise<void> {
   const siteUrl = process.env.SITE_URL ?? (await readSiteUrl(projectRoot));
   // The editor writes files only for a preview on this machine alone (see src/cms/routes.ts).
-  let github: ReturnType<typeof githubBackend>;
-  try {
-    github = githubBackend(process.env);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const github = githubFromEnv();
   const routes = cmsRoutes({ projectRoot, prefix: () => pathPrefix(siteUrl), writable: isLoopback(host), ...github });
   let preview: Awaited<ReturnType<typeof startPreview>>;
   try {
@@ -112,4 +119,13 @@ function checkSiteUrl(flag: string | undefined, env: string | undefined): string
     }
   }
   return flag ?? (env || undefined);
+}
+
+/** The GitHub backend from the environment; a malformed CMS_GITHUB_REPO is a usage error. */
+function githubFromEnv(): ReturnType<typeof githubBackend> {
+  try {
+    return githubBackend(process.env);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
 }

@@ -37,7 +37,11 @@ const DATE_FORM_MESSAGE = 'Expected ISO 8601 such as 1991, 2022-12, 2023-09-20 o
 
 type Field = Record<string, unknown> & { name: string };
 
-const select = (choices: readonly Choice[]) => ({ widget: 'select', options: choices.map((c) => ({ label: c.label, value: c.value })) });
+/** A list of choices; with none to offer (an empty actors.yml), a text field, as Decap refuses a select without options. */
+const select = (choices: readonly Choice[]) =>
+  choices.length === 0 ? { widget: 'string' } : { widget: 'select', options: choices.map((c) => ({ label: c.label, value: c.value })) };
+/** Several of a list of choices; with none to offer, ids typed as a list. */
+const many = (choices: readonly Choice[]) => (choices.length === 0 ? { widget: 'list' } : { ...select(choices), multiple: true });
 const plain = (values: readonly string[]) => values.map((value) => ({ value, label: value }));
 const labelled = (map: Record<string, string>) => Object.entries(map).map(([value, label]) => ({ value, label }));
 const dateField = { widget: 'string', pattern: [DATE_FORM_PATTERN, DATE_FORM_MESSAGE] };
@@ -55,8 +59,8 @@ export function eventFields(inputs: CmsInputs): Field[] {
     category: { label: 'Category', ...select(inputs.categories) },
     importance: { label: 'Importance', ...select(plain(IMPORTANCE)), required: false },
     sequence: { label: 'Sequence', widget: 'number', value_type: 'int', required: false },
-    actors: { label: 'Actors', ...select(inputs.actors), multiple: true, required: false },
-    places: { label: 'Places', ...select(inputs.places), multiple: true, required: false },
+    actors: { label: 'Actors', ...many(inputs.actors), required: false },
+    places: { label: 'Places', ...many(inputs.places), required: false },
     // A widget of our own (src/cms/admin/admin.js): pick the article, search it, pick the passage.
     sources: { label: 'Sources', widget: 'citations', parts: CITATION_HELP },
     claims: {

@@ -27,7 +27,8 @@ export interface CmsOptions {
   github?: Extract<CmsBackend, { kind: 'github' }>;
 }
 
-const ADMIN_DIR = join(import.meta.dirname, 'admin');
+/** The editor's own page, script and styles. */
+export const ADMIN_DIR = join(import.meta.dirname, 'admin');
 const ADMIN_FILES: Record<string, string> = {
   '/admin/': 'index.html',
   '/admin/admin.js': 'admin.js',
@@ -65,7 +66,7 @@ export function cmsRoutes(options: CmsOptions): ExtraRoutes {
     }
     if (path === '/admin/config.json' && req.method === 'GET') {
       const { inputs } = await readCmsInputs(options.projectRoot, options.github ?? { kind: 'local' });
-      sendJson(res, 200, { config: cmsConfig(inputs), sitePrefix: options.prefix(), writable: options.writable });
+      sendJson(res, 200, { config: cmsConfig(inputs), sitePrefix: options.prefix(), writable: options.writable, passages: '/__cms/passages', check: true });
       return true;
     }
     if (path === '/__cms/passages' && req.method === 'GET') {

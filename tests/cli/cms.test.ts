@@ -148,3 +148,31 @@ describe('npm run edit -- --host=0.0.0.0', () => {
     }
   });
 });
+
+describe('npm run build -- --with-editor', () => {
+  it('publishes the editor at /admin/ with the GitHub backend and the editorial workflow, only when asked', async () => {
+    const out = join(project, '_site_published');
+    const run = runCli('build.ts', [`--output=${out}`, '--quiet', '--with-editor'], project, { CMS_GITHUB_REPO: 'newsroom/timeline', CMS_AUTH_URL: 'https://auth.example.org' });
+    expect(run.stderr.replace(/^\[11ty\] Benchmark .*\n?/gm, '')).toBe('');
+    expect(run.status).toBe(0);
+    const { config, check } = JSON.parse(await readFile(join(out, 'admin/config.json'), 'utf8')) as { config: Record<string, unknown>; check: boolean };
+    expect(config).toMatchObject({ backend: { name: 'github', repo: 'newsroom/timeline', branch: 'main', base_url: 'https://auth.example.org' }, publish_mode: 'editorial_workflow' });
+    expect(check).toBe(false);
+    expect(existsSync(join(out, 'admin/index.html'))).toBe(true);
+    expect(existsSync(join(out, 'admin/decap-cms.js'))).toBe(true);
+    const { sources } = JSON.parse(await readFile(join(out, 'admin/passages.json'), 'utf8')) as { sources: { id: string }[] };
+    expect(sources.map((s) => s.id)).toContain('delegation-in-yevlax');
+
+    const plain = join(project, '_site_plain');
+    expect(runCli('build.ts', [`--output=${plain}`, '--quiet'], project, { CMS_GITHUB_REPO: 'newsroom/timeline' }).status).toBe(0);
+    expect(existsSync(join(plain, 'admin'))).toBe(false);
+  });
+
+  it('refuses to publish an editor with nowhere to save, before building anything', () => {
+    const out = join(project, '_site_refused');
+    const run = runCli('build.ts', [`--output=${out}`, '--quiet', '--with-editor'], project, { CMS_GITHUB_REPO: '' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--with-editor needs CMS_GITHUB_REPO=owner/name');
+    expect(existsSync(out)).toBe(false);
+  });
+});

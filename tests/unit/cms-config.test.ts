@@ -94,3 +94,12 @@ describe('the backends', () => {
     });
   });
 });
+
+describe('an empty list', () => {
+  it('becomes a text field (or a list of them), as Decap refuses a select without options', () => {
+    const bare = eventFields({ ...inputs, actors: [], events: [] }) as Field[];
+    expect(field('actors', bare).widget).toBe('list');
+    expect(field('after', bare).widget).toBe('string');
+    expect(field('category', bare).widget).toBe('select');
+  });
+});

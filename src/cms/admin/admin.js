@@ -14,8 +14,10 @@
       json: await res.json(),
     }));
 
+  // Set from config.json: the preview's endpoints, or the static files of a published editor (src/cms/export.ts).
+  const settings = { passages: '/__cms/passages', check: true };
   let passages = null;
-  const loadPassages = () => (passages ??= fetch('/__cms/passages').then((res) => res.json()).then((json) => json.sources));
+  const loadPassages = () => (passages ??= fetch(settings.passages).then((res) => res.json()).then((json) => json.sources));
 
   /** Words typed into the search, all of which a passage must contain (any case). */
   const matching = (source, query) => {
@@ -168,6 +170,10 @@
       this.timer = setTimeout(() => this.check(), 300);
     },
     async check() {
+      if (!settings.check) {
+        this.setState({ failed: 'The check runs in the preview (npm run edit) and on the pull request; this page shows the form only.' });
+        return;
+      }
       const path = this.props.entry.get('path') || null;
       const data = toPlain(this.props.entry.get('data')) ?? {};
       const key = JSON.stringify([path, data]);
@@ -249,7 +255,8 @@
 `;
 
   async function start() {
-    const { config, sitePrefix } = await (await fetch('config.json')).json();
+    const { config, sitePrefix, passages: passagesUrl, check } = await (await fetch('config.json')).json();
+    Object.assign(settings, { passages: passagesUrl, check });
     if (config.backend.name === 'proxy') config.backend.proxy_url = `${window.location.origin}/api/v1`;
     CMS.registerPreviewStyle(`${sitePrefix}assets/site.css`);
     CMS.registerPreviewStyle(PREVIEW_CSS, { raw: true });
