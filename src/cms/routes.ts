@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { access, constants, mkdir, rename, stat } from 'node:fs/promises';
+import { link, stat, unlink } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
@@ -112,13 +112,17 @@ export function cmsRoutes(options: CmsOptions): ExtraRoutes {
         return true;
       }
       const target = `content/events/${basename(draft)}`;
-      const exists = await access(join(options.projectRoot, target), constants.F_OK).then(() => true, () => false);
-      if (exists) {
-        sendJson(res, 409, { error: `${target} already exists: rename the draft first.` });
+      // A hard link, then the draft's name removed: unlike a rename, the link never replaces an existing event.
+      const linked = await link(join(options.projectRoot, draft), join(options.projectRoot, target)).then(
+        () => null,
+        (error: NodeJS.ErrnoException) => error.code ?? 'failed',
+      );
+      if (linked !== null) {
+        const why = linked === 'EEXIST' ? `${target} already exists: rename the draft first.` : linked === 'ENOENT' ? `There is no draft ${draft}.` : `Could not move ${draft} (${linked}).`;
+        sendJson(res, linked === 'EEXIST' ? 409 : linked === 'ENOENT' ? 404 : 500, { error: why });
         return true;
       }
-      await mkdir(dirname(join(options.projectRoot, target)), { recursive: true });
-      await rename(join(options.projectRoot, draft), join(options.projectRoot, target));
+      await unlink(join(options.projectRoot, draft));
       sendJson(res, 200, { path: target });
       return true;
     }

@@ -118,6 +118,28 @@ describe('npm run edit', () => {
     expect(await readFile(join(project, 'content/site.yml'), 'utf8')).not.toBe(raw);
   });
 
+  it('opens extract’s drafts as a collection, and moves a finished one into content/events/', async () => {
+    expect(runCli('extract.ts', ['content/sources/delegation-in-yevlax.md', '--out'], project).status).toBe(0);
+    try {
+      const { config } = (await (await fetch(`${editor.base}admin/config.json`)).json()) as { config: { collections: { name: string; folder: string }[] } };
+      expect(config.collections.map((c) => c.folder)).toEqual(['content/events', 'drafts/delegation-in-yevlax']);
+      const draft = 'drafts/delegation-in-yevlax/in-the-capital-yerevan-thousands-of-people-took-to.md';
+      const text = await readFile(join(project, draft), 'utf8');
+      const moved = await post('__cms/adopt', { path: draft });
+      expect(moved.status).toBe(200);
+      expect(await moved.json()).toEqual({ path: 'content/events/in-the-capital-yerevan-thousands-of-people-took-to.md' });
+      expect(await readFile(join(project, 'content/events/in-the-capital-yerevan-thousands-of-people-took-to.md'), 'utf8')).toBe(text);
+      expect(existsSync(join(project, draft))).toBe(false);
+      // Never over an event that exists.
+      await writeFile(join(project, draft), text);
+      expect((await post('__cms/adopt', { path: draft })).status).toBe(409);
+      expect((await post('__cms/adopt', { path: 'content/sources/delegation-in-yevlax.md' })).status).toBe(400);
+    } finally {
+      await rm(join(project, 'drafts'), { recursive: true, force: true });
+      await rm(join(project, 'content/events/in-the-capital-yerevan-thousands-of-people-took-to.md'), { force: true });
+    }
+  });
+
   it('refuses writes from other sites’ pages, other host names and forms', async () => {
     const body = { action: 'persistEntry', params: { entry: { slug: 'x', path: 'content/events/from-elsewhere.md', raw: 'x' }, assets: [] } };
     const fromElsewhere = await post('api/v1', body, { origin: 'https://attacker.example' });
