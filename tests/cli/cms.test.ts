@@ -106,7 +106,9 @@ describe('npm run edit', () => {
 
   it('writes event files through the local backend, and nothing outside content/events/ and drafts/', async () => {
     const raw = '---\ntitle: Written by the editor\n---\n';
-    const save = (path: string) => post('api/v1', { action: 'persistEntry', params: { entry: { slug: 'x', path, raw }, assets: [] } });
+    // As Decap's proxy backend sends it.
+    const options = { collectionName: 'events', commitMessage: 'Create Event', useWorkflow: false, status: 'draft' };
+    const save = (path: string) => post('api/v1', { action: 'persistEntry', params: { branch: 'main', entry: { slug: 'x', path, raw }, assets: [], options } });
     const ok = await save('content/events/written-by-the-editor.md');
     expect(ok.status).toBe(200);
     expect(await readFile(join(project, 'content/events/written-by-the-editor.md'), 'utf8')).toBe(raw);
