@@ -121,6 +121,8 @@ describe('the browser editor', () => {
     const check = runCli('check.ts', ['content/events/delegations-meet-late-in-the-evening.md'], project);
     expect(check.stdout).toContain('0 errors');
     expect(check.status).toBe(0);
+    // runCli blocked this process: let fetch see the keep-alive sockets the server closed meanwhile.
+    await new Promise((r) => setTimeout(r, 50));
 
     await until('the event on the site', async () => ((await fetch(`${editor.base}events/delegations-meet-late-in-the-evening/`)).status === 200 ? true : undefined), 60_000, log);
     const home = await (await fetch(editor.base)).text();

@@ -122,6 +122,8 @@ describe('npm run edit', () => {
 
   it('opens extract’s drafts as a collection, and moves a finished one into content/events/', async () => {
     expect(runCli('extract.ts', ['content/sources/delegation-in-yevlax.md', '--out'], project).status).toBe(0);
+    // runCli blocked this process for seconds: let fetch see the keep-alive sockets the server closed meanwhile.
+    await new Promise((r) => setTimeout(r, 50));
     try {
       const { config } = (await (await fetch(`${editor.base}admin/config.json`)).json()) as { config: { collections: { name: string; folder: string }[] } };
       expect(config.collections.map((c) => c.folder)).toEqual(['content/events', 'drafts/delegation-in-yevlax']);
