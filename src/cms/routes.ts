@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs';
-import { link, stat, unlink } from 'node:fs/promises';
+import { stat, unlink, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { slugify } from '../scaffold/slug.ts';
 import { contentType } from '../serve/content-types.ts';
 import { DRAFT_PATH, EVENT_PATH, checkEventText } from './check.ts';
@@ -106,24 +106,30 @@ export function cmsRoutes(options: CmsOptions): ExtraRoutes {
       return true;
     }
     if (path === '/__cms/adopt') {
-      const draft = (body as { path?: unknown }).path;
-      if (typeof draft !== 'string' || !DRAFT_PATH.test(draft)) {
-        sendJson(res, 400, { error: 'Expected {path: "drafts/<source>/<id>.md"}.' });
+      const { path: draft, data } = body as { path?: unknown; data?: unknown };
+      if (typeof draft !== 'string' || !DRAFT_PATH.test(draft) || !isRecord(data)) {
+        sendJson(res, 400, { error: 'Expected {path: "drafts/<source>/<id>.md", data: {…}}.' });
         return true;
       }
-      const target = `content/events/${basename(draft)}`;
-      // A hard link, then the draft's name removed: unlike a rename, the link never replaces an existing event.
-      const linked = await link(join(options.projectRoot, draft), join(options.projectRoot, target)).then(
+      // The event is written from the form as it stands (saved or not), and only once the check passes.
+      const text = entryToFile(data);
+      const checked = await checkEventText(options.projectRoot, draft, text);
+      if (checked.diagnostics.some((d) => d.severity === 'error')) {
+        sendJson(res, 422, { error: 'Fix the errors the check shows first.', diagnostics: checked.diagnostics });
+        return true;
+      }
+      const written = await writeFile(join(options.projectRoot, checked.path), text, { flag: 'wx' }).then(
         () => null,
         (error: NodeJS.ErrnoException) => error.code ?? 'failed',
       );
-      if (linked !== null) {
-        const why = linked === 'EEXIST' ? `${target} already exists: rename the draft first.` : linked === 'ENOENT' ? `There is no draft ${draft}.` : `Could not move ${draft} (${linked}).`;
-        sendJson(res, linked === 'EEXIST' ? 409 : linked === 'ENOENT' ? 404 : 500, { error: why });
+      if (written !== null) {
+        sendJson(res, written === 'EEXIST' ? 409 : 500, {
+          error: written === 'EEXIST' ? `${checked.path} already exists: change the draft's title, or edit that event instead.` : `Could not write ${checked.path} (${written}).`,
+        });
         return true;
       }
-      await unlink(join(options.projectRoot, draft));
-      sendJson(res, 200, { path: target });
+      await unlink(join(options.projectRoot, draft)).catch(() => undefined);
+      sendJson(res, 200, { path: checked.path });
       return true;
     }
     if (path === '/api/v1') {

@@ -3,6 +3,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { entryToFile } from '../../src/cms/entry-file.ts';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.ts';
 import { startEditor, type RunningEditor } from '../helpers/editor.ts';
 import { runCli, tempProject } from '../helpers/project.ts';
@@ -128,16 +129,29 @@ describe('npm run edit', () => {
       const { config } = (await (await fetch(`${editor.base}admin/config.json`)).json()) as { config: { collections: { name: string; folder: string }[] } };
       expect(config.collections.map((c) => c.folder)).toEqual(['content/events', 'drafts/delegation-in-yevlax']);
       const draft = 'drafts/delegation-in-yevlax/in-the-capital-yerevan-thousands-of-people-took-to.md';
-      const text = await readFile(join(project, draft), 'utf8');
-      const moved = await post('__cms/adopt', { path: draft });
+      const target = 'content/events/in-the-capital-yerevan-thousands-of-people-took-to.md';
+      // As the form holds it once finished: the draft's own date and quote, a category and a summary added.
+      const data = {
+        ...event('2023-09-20'),
+        title: 'Thousands protest in Yerevan',
+        part_of_day: '',
+        category: 'politics',
+        actors: ['armenia'],
+        sources: [{ id: 'delegation-in-yevlax', quote: 'In the capital Yerevan, thousands of people took to the streets on Wednesday to demand the resignation of the prime minister.' }],
+      };
+      const unfinished = await post('__cms/adopt', { path: draft, data: { ...data, category: '' } });
+      expect(unfinished.status).toBe(422);
+      expect(((await unfinished.json()) as { diagnostics: Diagnostic[] }).diagnostics.map((d) => d.ruleId)).toContain('schema/required');
+      expect(existsSync(join(project, target))).toBe(false);
+
+      const moved = await post('__cms/adopt', { path: draft, data });
       expect(moved.status).toBe(200);
-      expect(await moved.json()).toEqual({ path: 'content/events/in-the-capital-yerevan-thousands-of-people-took-to.md' });
-      expect(await readFile(join(project, 'content/events/in-the-capital-yerevan-thousands-of-people-took-to.md'), 'utf8')).toBe(text);
+      expect(await moved.json()).toEqual({ path: target });
+      expect(await readFile(join(project, target), 'utf8')).toBe(entryToFile(data));
       expect(existsSync(join(project, draft))).toBe(false);
       // Never over an event that exists.
-      await writeFile(join(project, draft), text);
-      expect((await post('__cms/adopt', { path: draft })).status).toBe(409);
-      expect((await post('__cms/adopt', { path: 'content/sources/delegation-in-yevlax.md' })).status).toBe(400);
+      expect((await post('__cms/adopt', { path: draft, data })).status).toBe(409);
+      expect((await post('__cms/adopt', { path: 'content/sources/delegation-in-yevlax.md', data })).status).toBe(400);
     } finally {
       await rm(join(project, 'drafts'), { recursive: true, force: true });
       await rm(join(project, 'content/events/in-the-capital-yerevan-thousands-of-people-took-to.md'), { force: true });

@@ -189,7 +189,8 @@
       }
     },
     async adopt() {
-      const { ok, json } = await post('/__cms/adopt', { path: this.props.entry.get('path') });
+      const data = toPlain(this.props.entry.get('data')) ?? {};
+      const { ok, json } = await post('/__cms/adopt', { path: this.props.entry.get('path'), data });
       if (!ok) return this.setState({ failed: json.error });
       const slug = json.path.replace(/^content\/events\//, '').replace(/\.md$/, '');
       window.location.hash = `#/collections/events/entries/${slug}`;
