@@ -150,4 +150,40 @@ describe('the browser editor', () => {
     const saved = (JSON.parse(check.stdout) as { diagnostics: { ruleId: string; severity: string; line: number; column: number }[] }).diagnostics;
     expect(saved.filter((d) => d.severity === 'error').map((d) => [d.ruleId, d.line, d.column])).toEqual([['date/impossible', 3, 7]]);
   });
+
+  it('opens a draft from npm run extract, and makes it an event once the check passes', async () => {
+    expect(runCli('extract.ts', ['content/sources/delegation-in-yevlax.md', '--out'], project).status).toBe(0);
+    await new Promise((r) => setTimeout(r, 50));
+    const name = 'in-the-capital-yerevan-thousands-of-people-took-to';
+    const watched = await watchedPage(browser, { viewport: { width: 1400, height: 1000 } });
+    opened.push(watched);
+    const { page } = watched;
+    await page.goto(`${editor.base}admin/`);
+    await page.getByRole('button', { name: 'Login' }).click();
+    await page.getByRole('link', { name: 'Drafts from delegation-in-yevlax' }).click();
+    await page.locator(`a[href="#/collections/drafts-delegation-in-yevlax/entries/${name}"]`).click();
+    const preview = pane(page);
+    const errors = () => preview.locator('.nt-check li.nt-error code').allTextContents();
+    // The draft leaves the category to the editor.
+    await expect.poll(errors, { timeout: 60_000 }).toEqual(['schema/required']);
+    expect(await preview.getByRole('button', { name: /Make it an event/ }).count()).toBe(0);
+
+    await field(page, 'Title').fill('Thousands protest in Yerevan against Pashinyan');
+    await choose(page, 'Category', 'Politics');
+    await page.locator('[data-slate-editor="true"]').click();
+    await page.keyboard.type('Thousands of people took to the streets of Yerevan to demand the resignation of Prime Minister Nikol Pashinyan.');
+    await expect.poll(errors, { timeout: 60_000 }).toEqual([]);
+    await preview.getByRole('button', { name: /Make it an event/ }).click();
+
+    const event = join(project, `content/events/${name}.md`);
+    await until('the event file', () => (existsSync(event) ? true : undefined), 60_000, log);
+    expect(existsSync(join(project, `drafts/delegation-in-yevlax/${name}.md`))).toBe(false);
+    const text = await readFile(event, 'utf8');
+    expect(text).toContain('title: Thousands protest in Yerevan against Pashinyan');
+    expect(text).toContain('category: politics');
+    await expect.poll(() => page.url(), { timeout: 60_000 }).toContain(`#/collections/events/entries/${name}`);
+    const check = runCli('check.ts', [`content/events/${name}.md`], project);
+    expect(check.stdout).toContain('0 errors');
+    expect(check.status).toBe(0);
+  });
 });
