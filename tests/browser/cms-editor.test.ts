@@ -3,6 +3,7 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { splitFrontMatter } from '../../src/load/front-matter.ts';
 import { launchChromium, watchedPage, type WatchedPage } from '../helpers/browser.ts';
 import { startEditor, until, type RunningEditor } from '../helpers/editor.ts';
 import { ROOT, runCli, tempProject } from '../helpers/project.ts';
@@ -184,6 +185,29 @@ describe('the browser editor', () => {
     await expect.poll(() => page.url(), { timeout: 60_000 }).toContain(`#/collections/events/entries/${name}`);
     const check = runCli('check.ts', [`content/events/${name}.md`], project);
     expect(check.stdout).toContain('0 errors');
+    expect(check.status).toBe(0);
+  });
+
+  it('keeps every field of an existing event, claims and all, when an editor changes one', async () => {
+    const path = 'content/events/offensive-casualties.md';
+    const before = splitFrontMatter(path, await readFile(join(project, path), 'utf8'));
+    if ('ruleId' in before) throw new Error(before.message);
+    const watched = await watchedPage(browser, { viewport: { width: 1400, height: 1000 } });
+    opened.push(watched);
+    const { page } = watched;
+    await page.goto(`${editor.base}admin/`);
+    await page.getByRole('button', { name: 'Login' }).click();
+    await page.locator('a[href="#/collections/events/entries/offensive-casualties"]').click();
+    await field(page, 'Title').fill('Casualty figures for the offensive differ');
+    await expect.poll(() => pane(page).locator('main h1').textContent(), { timeout: 60_000 }).toBe('Casualty figures for the offensive differ');
+    await publish(page);
+    await until('the saved title', async () => ((await readFile(join(project, path), 'utf8')).includes('title: Casualty figures for the offensive differ\n') ? true : undefined), 60_000, log);
+    const after = splitFrontMatter(path, await readFile(join(project, path), 'utf8'));
+    if ('ruleId' in after) throw new Error(after.message);
+    expect(after.yaml.value).toEqual({ ...(before.yaml.value as object), title: 'Casualty figures for the offensive differ' });
+    expect(after.body.trim()).toBe(before.body.trim());
+    const check = runCli('check.ts', [path], project);
+    expect(check.stdout).toMatch(/^No problems found\.\n/);
     expect(check.status).toBe(0);
   });
 });
