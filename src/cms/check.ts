@@ -35,9 +35,14 @@ export async function checkEventText(projectRoot: string, path: string, text: st
   if ('ruleId' in split) return { path: as, diagnostics: [split], html: null };
   const events = [...raw.events.filter((e) => e.file !== as), split];
   const { content, diagnostics } = validateContent({ ...raw, events });
-  const mine = [...loadProblems, ...diagnostics].filter((d) => d.file === as);
-  if (!content || !options.render) return { path: as, diagnostics: mine, html: null };
-  return { path: as, diagnostics: mine, html: await renderEventPage(projectRoot, { ...content, events: content.events.filter((e) => e.file === as) }) };
+  const all = [...loadProblems, ...diagnostics];
+  const mine = all.filter((d) => d.file === as);
+  if (!options.render || mine.some((d) => d.severity === 'error')) return { path: as, diagnostics: mine, html: null };
+  // Another event's error blocks the build, not this page: render it from the content without the broken events.
+  const broken = new Set(all.filter((d) => d.severity === 'error').map((d) => d.file));
+  const valid = content ?? validateContent({ ...raw, events: events.filter((e) => e.file === as || !broken.has(e.file)) }).content;
+  if (!valid) return { path: as, diagnostics: mine, html: null };
+  return { path: as, diagnostics: mine, html: await renderEventPage(projectRoot, { ...valid, events: valid.events.filter((e) => e.file === as) }) };
 }
 
 type ValidContent = NonNullable<ReturnType<typeof validateContent>['content']>;

@@ -89,7 +89,8 @@ function claimFields(inputs: CmsInputs): Field[] {
     claimant: { label: 'Claimant', ...select(inputs.actors) },
     attribution: { label: 'Attribution', widget: 'string', required: false },
     source: { label: 'Source', ...select(inputs.sources) },
-    quote: { label: 'Quote', widget: 'text' },
+    // Picked from the articles' sentences, as the sources' quotes are (src/cms/admin/admin.js).
+    quote: { label: 'Quote', widget: 'passage' },
     prefix: { label: 'Prefix', widget: 'string', required: false },
     suffix: { label: 'Suffix', widget: 'string', required: false },
     reported: { label: 'Reported', ...dateField, required: false },

@@ -177,8 +177,9 @@ describe('the browser editor', () => {
     await preview.getByRole('button', { name: /Make it an event/ }).click();
 
     const event = join(project, `content/events/${name}.md`);
-    await until('the event file', () => (existsSync(event) ? true : undefined), 60_000, log);
-    expect(existsSync(join(project, `drafts/delegation-in-yevlax/${name}.md`))).toBe(false);
+    // The event is written first, then the draft removed.
+    const draft = join(project, `drafts/delegation-in-yevlax/${name}.md`);
+    await until('the event file, and the draft gone', () => (existsSync(event) && !existsSync(draft) ? true : undefined), 60_000, log);
     const text = await readFile(event, 'utf8');
     expect(text).toContain('title: Thousands protest in Yerevan against Pashinyan');
     expect(text).toContain('category: politics');
@@ -209,5 +210,22 @@ describe('the browser editor', () => {
     const check = runCli('check.ts', [path], project);
     expect(check.stdout).toMatch(/^No problems found\.\n/);
     expect(check.status).toBe(0);
+  });
+
+  it('adds a disputed figure whose quote is picked from the article, and shows it in the pane’s figures table', async () => {
+    const page = await newEvent();
+    await fillEvent(page, 'An activist gives a death toll', '2023-09-20');
+    await page.getByRole('button', { name: /Add disputed figures/ }).click();
+    await choose(page, 'What it counts', 'Killed');
+    await field(page, 'Value').fill('200');
+    await choose(page, 'Qualifier', 'at least');
+    await choose(page, 'Claimant', 'A human rights activist');
+    await choose(page, 'Source', 'Armenian delegation comes to Yevlax');
+    await field(page, 'Quote').fill('at least 200 people have been killed');
+    const sentence = 'According to a human rights activist from the separatist camp, at least 200 people have been killed by the Azerbaijani offensive.';
+    await page.getByRole('button', { name: sentence }).click();
+    const preview = pane(page);
+    await expect.poll(() => preview.locator('.nt-check li.nt-error').count(), { timeout: 60_000 }).toBe(0);
+    await expect.poll(() => preview.locator('main table tbody tr').first().textContent(), { timeout: 60_000 }).toContain('at least 200');
   });
 });

@@ -99,6 +99,17 @@ describe('npm run edit', () => {
     }
   });
 
+  it('renders a valid event in the pane even while another event is broken', async () => {
+    await writeFile(join(project, 'content/events/broken-elsewhere.md'), '---\ntitle: Broken\ndate: "2023-09-31"\n---\n');
+    try {
+      const result = (await (await post('__cms/check', { path: null, data: event('2023-09-21') })).json()) as { diagnostics: Diagnostic[]; html: string | null };
+      expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect(result.html).toContain('<h1>Talks in the evening</h1>');
+    } finally {
+      await rm(join(project, 'content/events/broken-elsewhere.md'));
+    }
+  });
+
   it('offers every article’s sentences as passages to quote', async () => {
     const { sources } = (await (await fetch(`${editor.base}__cms/passages`)).json()) as { sources: { id: string; passages: { text: string }[] }[] };
     const yevlax = sources.find((s) => s.id === 'delegation-in-yevlax')!;

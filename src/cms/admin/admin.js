@@ -128,6 +128,66 @@
     },
   });
 
+  /**
+   * A claim's `quote`: one passage picked from the articles' sentences (each result names its article: pick from
+   * the claim's source, which the check verifies). A quote already in the file is kept as it is.
+   */
+  const PassageControl = createClass({
+    getInitialState() {
+      return { sources: [], query: '' };
+    },
+    componentDidMount() {
+      loadPassages().then((sources) => this.setState({ sources }));
+    },
+    render() {
+      const value = typeof this.props.value === 'string' ? this.props.value : '';
+      const words = this.state.query.toLowerCase().split(/\s+/).filter(Boolean);
+      const found = [];
+      if (words.length > 0) {
+        for (const source of this.state.sources) {
+          for (const p of source.passages) {
+            if (found.length < 12 && words.every((w) => p.text.toLowerCase().includes(w))) found.push({ source, passage: p });
+          }
+        }
+      }
+      return h(
+        'div',
+        { className: 'nt-citation' },
+        value ? h('blockquote', { className: 'nt-quote' }, value) : h('p', { className: 'nt-empty' }, 'No passage picked yet.'),
+        h('input', {
+          id: this.props.forID,
+          type: 'search',
+          value: this.state.query,
+          placeholder: 'Search the articles: a few words of the passage',
+          onChange: (e) => this.setState({ query: e.target.value }),
+        }),
+        h(
+          'ul',
+          { className: 'nt-passages', 'aria-label': 'Passages found' },
+          found.map(({ source, passage }) =>
+            h(
+              'li',
+              { key: `${source.id}|${passage.prefix ?? ''}|${passage.text}` },
+              h(
+                'button',
+                {
+                  type: 'button',
+                  title: source.title,
+                  onClick: () => {
+                    this.props.onChange(passage.text);
+                    this.setState({ query: '' });
+                  },
+                },
+                passage.text,
+              ),
+              h('small', null, ` (${source.id})`),
+            ),
+          ),
+        ),
+      );
+    },
+  });
+
   const CitationsPreview = createClass({
     render() {
       const list = toPlain(this.props.value) ?? [];
@@ -262,6 +322,7 @@
     CMS.registerPreviewStyle(`${sitePrefix}assets/site.css`);
     CMS.registerPreviewStyle(PREVIEW_CSS, { raw: true });
     CMS.registerWidget('citations', CitationsControl, CitationsPreview);
+    CMS.registerWidget('passage', PassageControl);
     for (const collection of config.collections) CMS.registerPreviewTemplate(collection.name, EventPreview);
     CMS.registerEventListener({
       name: 'preSave',
