@@ -1,11 +1,15 @@
 import { isIP } from 'node:net';
+import { join } from 'node:path';
 import { failureReport } from '../diagnostics/reporter.ts';
 import { build, type BuiltModel } from '../build/build.ts';
 import { OutputFailureError } from '../build/output-failure.ts';
 import { OutputRefusedError } from '../build/output-guard.ts';
 import { LockTimeoutError } from '../build/output-lock.ts';
 import { siteSchema } from '../schema/lists.ts';
-import { startPreview } from '../serve/preview.ts';
+import { githubBackend, isLoopback } from '../cms/backend-env.ts';
+import { exportAdmin } from '../cms/export.ts';
+import { cmsRoutes } from '../cms/routes.ts';
+import { pathPrefix, startPreview } from '../serve/preview.ts';
 import { readSiteUrl } from '../serve/site-url.ts';
 import { EXIT, helpText, parseArgs, UsageError, type FlagSpec } from './args.ts';
 import { isCI, runCli } from './run.ts';
@@ -16,6 +20,8 @@ const FLAGS: FlagSpec[] = [
   { name: 'serve', description: 'After building, preview on http://127.0.0.1:8080 and rebuild on every change.' },
   { name: 'port', value: 'N', description: 'Port for --serve (default: 8080).' },
   { name: 'host', value: 'ADDR', description: 'Interface for --serve to listen on (default: 127.0.0.1, this machine only; 0.0.0.0 for every one).' },
+  { name: 'edit', description: 'With --serve: print the address of the browser editor (served at /admin/ in every preview).' },
+  { name: 'with-editor', description: 'Also publish the browser editor at /admin/ (needs CMS_GITHUB_REPO: it saves through pull requests).' },
   { name: 'quiet', description: 'Print nothing but errors.' },
   { name: 'help', description: 'Show this help.' },
 ];
@@ -33,6 +39,10 @@ await runCli(async (argv) => {
   const host = String(flags.get('host') ?? '127.0.0.1');
   if (isIP(host) === 0 && host !== 'localhost') throw new UsageError(`--host needs an IP address such as 127.0.0.1 or 0.0.0.0, not \`${host}\`.`);
   const siteUrl = checkSiteUrl(flags.get('site-url') as string | undefined, process.env.SITE_URL);
+  const github = githubFromEnv();
+  if (flags.has('with-editor') && !github.github) {
+    throw new UsageError('--with-editor needs CMS_GITHUB_REPO=owner/name: a published editor saves through pull requests (see the README, "For a newsroom").');
+  }
   const result = await build({
     projectRoot: process.cwd(),
     outputDir: output,
@@ -45,8 +55,13 @@ await runCli(async (argv) => {
     console.error(failureReport(result.diagnostics, `Nothing was written; ${output}/ is unchanged.`));
     return EXIT.content;
   }
+  if (flags.has('with-editor') && github.github) {
+    // Off by default: a published site has an editor only when asked for one.
+    const written = await exportAdmin(process.cwd(), join(output, 'admin'), github.github, pathPrefix(result.siteUrl));
+    if (!quiet) console.log(`Wrote the browser editor to ${output}/admin/ (${written} files).`);
+  }
   if (flags.has('serve')) {
-    await serveSite(process.cwd(), output, port, host, result.model);
+    await serveSite(process.cwd(), output, port, host, result.model, flags.has('edit'));
     return new Promise<number>(() => {});
   }
   return EXIT.ok;
@@ -67,11 +82,14 @@ await runCli(async (argv) => {
  * on every change to content/ or templates/ with the same validated, atomic build as `npm run build`, and
  * reloads the browser. A broken edit prints our diagnostics and the last good site stays up (see src/serve/).
  */
-async function serveSite(projectRoot: string, outputDir: string, port: number, host: string, model?: BuiltModel): Promise<void> {
+async function serveSite(projectRoot: string, outputDir: string, port: number, host: string, model: BuiltModel | undefined, edit: boolean): Promise<void> {
   const siteUrl = process.env.SITE_URL ?? (await readSiteUrl(projectRoot));
+  // The editor writes files only for a preview on this machine alone (see src/cms/routes.ts).
+  const github = githubFromEnv();
+  const routes = cmsRoutes({ projectRoot, prefix: () => pathPrefix(siteUrl), writable: isLoopback(host), ...github });
   let preview: Awaited<ReturnType<typeof startPreview>>;
   try {
-    preview = await startPreview({ projectRoot, outputDir, port, host, ...(siteUrl ? { siteUrl } : {}), ...(model ? { model } : {}) });
+    preview = await startPreview({ projectRoot, outputDir, port, host, routes, ...(siteUrl ? { siteUrl } : {}), ...(model ? { model } : {}) });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw new UsageError(`Port ${port} is already in use (another preview?). Stop it, or choose another port: npm start -- --port=${port + 1}`);
@@ -82,6 +100,7 @@ async function serveSite(projectRoot: string, outputDir: string, port: number, h
     throw error;
   }
   console.log(`Preview: ${preview.url}  (rebuilds when content/ or templates/ change; Ctrl-C to stop)`);
+  if (edit) console.log(`Editor: ${new URL('/admin/', preview.url).href}${isLoopback(host) ? '' : '  (read-only: the preview listens beyond this machine)'}`);
   const stop = () => {
     void preview.close().finally(() => process.exit(0));
   };
@@ -100,4 +119,13 @@ function checkSiteUrl(flag: string | undefined, env: string | undefined): string
     }
   }
   return flag ?? (env || undefined);
+}
+
+/** The GitHub backend from the environment; a malformed CMS_GITHUB_REPO is a usage error. */
+function githubFromEnv(): ReturnType<typeof githubBackend> {
+  try {
+    return githubBackend(process.env);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
 }

@@ -4,7 +4,7 @@ import { failureReport } from '../diagnostics/reporter.ts';
 import { forgetTemplates } from '../eleventy/render-site.ts';
 import { formatDuration } from '../lib/progress.ts';
 import { quickEventPage } from './quick.ts';
-import { startServer, type PreviewServer } from './server.ts';
+import { startServer, type PreviewServer, type ServerOptions } from './server.ts';
 import { watchFolders } from './watch.ts';
 
 export interface PreviewOptions {
@@ -19,6 +19,8 @@ export interface PreviewOptions {
   error?: (line: string) => void;
   /** The model of the build already in `outputDir`, if the caller made it. */
   model?: BuiltModel;
+  /** Extra routes served beside the site, such as the browser editor (src/cms/). */
+  routes?: ServerOptions['routes'];
 }
 
 export interface Preview {
@@ -40,7 +42,13 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const error = options.error ?? ((line: string) => console.error(line));
   const outputDir = resolve(options.outputDir);
   let prefix = pathPrefix(options.siteUrl);
-  const server = await startServer({ root: () => outputDir, prefix: () => prefix, port: options.port, ...(options.host ? { host: options.host } : {}) });
+  const server = await startServer({
+    root: () => outputDir,
+    prefix: () => prefix,
+    port: options.port,
+    ...(options.host ? { host: options.host } : {}),
+    ...(options.routes ? { routes: options.routes } : {}),
+  });
 
   // The last good build's files and model, for the quick page of an edited event.
   let last: BuiltModel | null = options.model ?? null;

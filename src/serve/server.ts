@@ -46,6 +46,8 @@ export interface ServerOptions {
   host?: string;
   /** Inject the live-reload client and serve its event stream (the preview); off for verify and the browser tests. */
   liveReload?: boolean;
+  /** Requests answered before the site's files (the browser editor's /admin/); resolves false to pass one on. */
+  routes?: (req: IncomingMessage, res: ServerResponse, path: string) => Promise<boolean>;
 }
 
 /**
@@ -99,6 +101,7 @@ export async function startServer(options: ServerOptions): Promise<PreviewServer
       req.on('close', () => clients.delete(res));
       return;
     }
+    if (options.routes && (await options.routes(req, res, path))) return;
     const prefix = options.prefix();
     if (!path.startsWith(prefix)) {
       if (path === '/' || `${path}/` === prefix) {

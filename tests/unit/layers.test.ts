@@ -19,7 +19,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['pipeline'],
   ['eleventy'],
   ['build'],
-  ['serve', 'verify', 'scaffold', 'extract'],
+  ['serve', 'verify', 'scaffold', 'extract', 'cms'],
   ['cli'],
 ];
 

@@ -1,0 +1,123 @@
+import { createRequire } from 'node:module';
+import { DRAFT_PATH, EVENT_PATH } from './check.ts';
+
+export interface BackendReply {
+  status: number;
+  json: unknown;
+}
+
+type Handler = (req: { body: unknown }, res: FakeResponse, next: () => void) => unknown;
+
+interface FakeResponse {
+  status(code: number): FakeResponse;
+  json(value: unknown): void;
+}
+
+/** What Decap may read (the events, the drafts, the lists it shows) and write (event and draft files only). */
+const READABLE = /^(content|drafts)(\/|$)/;
+const WRITABLE = (path: string) => EVENT_PATH.test(path) || DRAFT_PATH.test(path);
+
+/**
+ * decap-server's local file-system backend (the one `npx decap-server` runs), answering inside the preview's own
+ * server instead of a second one: decap-server's command listens on every interface unless told otherwise, and
+ * writes wherever the editor's browser asks within the folder. Here it answers only on the preview's address, and
+ * every path a request names must be under content/ or drafts/, and a write must be an event or a draft file.
+ */
+export function localBackend(projectRoot: string): (body: unknown) => Promise<BackendReply> {
+  let handlers: Promise<Handler[]> | null = null;
+  return async (body) => {
+    // Decap lists the media library when it starts; this timeline has none.
+    if ((body as { action?: unknown } | null)?.action === 'getMedia') return { status: 200, json: [] };
+    const refused = refusedPaths(body);
+    if (refused) return { status: 403, json: { error: refused } };
+    handlers ??= register(projectRoot);
+    return run(await handlers, body);
+  };
+}
+
+/** decap-server's middleware registered on a stand-in for an Express app, which keeps its POST handlers. */
+async function register(projectRoot: string): Promise<Handler[]> {
+  const { registerLocalFs } = createRequire(import.meta.url)('decap-server/dist/middlewares') as {
+    registerLocalFs(app: unknown, options: { logLevel: string }): Promise<void>;
+  };
+  const handlers: Handler[] = [];
+  const app = { use: () => app, post: (_path: string, handler: Handler) => void handlers.push(handler) };
+  // decap-server takes the folder from this variable, read while it registers.
+  const before = process.env.GIT_REPO_DIRECTORY;
+  process.env.GIT_REPO_DIRECTORY = projectRoot;
+  try {
+    await registerLocalFs(app, { logLevel: 'error' });
+  } finally {
+    if (before === undefined) delete process.env.GIT_REPO_DIRECTORY;
+    else process.env.GIT_REPO_DIRECTORY = before;
+  }
+  return handlers;
+}
+
+/** Runs the handlers as Express would: each calls `next()` to pass on, or answers. */
+function run(handlers: Handler[], body: unknown): Promise<BackendReply> {
+  return new Promise((resolve, reject) => {
+    let status = 200;
+    const res: FakeResponse = {
+      status(code) {
+        status = code;
+        return res;
+      },
+      json(value) {
+        resolve({ status, json: value });
+      },
+    };
+    const step = (i: number): void => {
+      const handler = handlers[i];
+      if (!handler) {
+        resolve({ status: 404, json: { error: 'Unknown action.' } });
+        return;
+      }
+      Promise.resolve(handler({ body }, res, () => step(i + 1))).catch(reject);
+    };
+    step(0);
+  });
+}
+
+/** The first path a request names outside what the editor may read or write, as a sentence; null when all are fine. */
+export function refusedPaths(body: unknown): string | null {
+  const { action, params } = (body ?? {}) as { action?: unknown; params?: Record<string, unknown> };
+  if (typeof action !== 'string') return 'Expected an action.';
+  const p = params ?? {};
+  const str = (v: unknown) => (typeof v === 'string' ? [v] : []);
+  const paths = (v: unknown) => (Array.isArray(v) ? v.flatMap((x) => str(typeof x === 'string' ? x : (x as { path?: unknown })?.path)) : []);
+  switch (action) {
+    case 'info':
+    case 'getDeployPreview':
+      return null;
+    case 'getMedia':
+    case 'getMediaFile':
+    case 'persistMedia':
+      return 'This timeline takes no uploads.';
+    case 'entriesByFolder':
+      return check(str(p.folder), READABLE.test.bind(READABLE));
+    case 'entriesByFiles':
+      return check(paths(p.files), READABLE.test.bind(READABLE));
+    case 'getEntry':
+      return check(str(p.path), READABLE.test.bind(READABLE));
+    case 'persistEntry': {
+      const entry = p.entry as { path?: unknown; newPath?: unknown } | undefined;
+      const dataFiles = Array.isArray(p.dataFiles) ? (p.dataFiles as { path?: unknown; newPath?: unknown }[]) : entry ? [entry] : [];
+      const named = dataFiles.flatMap((f) => [...str(f.path), ...str(f.newPath)]);
+      if (Array.isArray(p.assets) && p.assets.length > 0) return 'This timeline takes no uploads.';
+      return named.length === 0 ? 'Expected the entry to save.' : check(named, WRITABLE);
+    }
+    case 'deleteFile':
+      return check(str(p.path), WRITABLE);
+    case 'deleteFiles':
+      return check(Array.isArray(p.paths) ? p.paths.flatMap(str) : [], WRITABLE);
+    default:
+      return `Unknown action \`${action}\`.`;
+  }
+}
+
+function check(paths: string[], allowed: (path: string) => boolean): string | null {
+  if (paths.length === 0) return 'Expected a path.';
+  const bad = paths.find((path) => path.includes('..') || !allowed(path));
+  return bad === undefined ? null : `The editor may not touch \`${bad}\`: only event files in content/events/ and drafts in drafts/.`;
+}

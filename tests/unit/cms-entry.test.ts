@@ -1,0 +1,109 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { entryToFile, withoutEmpty } from '../../src/cms/entry-file.ts';
+import { refusedPaths } from '../../src/cms/local-backend.ts';
+import { passagesOf } from '../../src/cms/passages.ts';
+import { splitFrontMatter } from '../../src/load/front-matter.ts';
+import { findQuote, normaliseSpace } from '../../src/validate/quotes.ts';
+import { ROOT } from '../helpers/project.ts';
+
+describe('passagesOf: the quotes the picker offers', () => {
+  it('offers passages the quote check finds once, in every bundled article', () => {
+    for (const name of readdirSync(join(ROOT, 'content/sources'))) {
+      const file = splitFrontMatter(name, readFileSync(join(ROOT, 'content/sources', name), 'utf8'));
+      if ('ruleId' in file) throw new Error(file.message);
+      const text = normaliseSpace(file.body);
+      const passages = passagesOf(file.body);
+      expect(passages.length, name).toBeGreaterThan(5);
+      for (const p of passages) expect(findQuote(text, p.text, p.prefix, p.suffix), `${name}: ${p.text}`).toMatchObject({ kind: 'found' });
+    }
+  });
+
+  it('tells a repeated sentence apart by the words around it', () => {
+    const body = 'Talks resumed.\n\nThe army moved in. Talks resumed. Then the talks ended.';
+    const passages = passagesOf(body);
+    expect(passages).toEqual([
+      { text: 'Talks resumed.', suffix: 'The army moved in. Talks resumed. Then the talks ended.' },
+      { text: 'The army moved in.' },
+      { text: 'Talks resumed.', prefix: 'Talks resumed. The army moved in.' },
+      { text: 'Then the talks ended.' },
+    ]);
+    const text = normaliseSpace(body);
+    expect(passages.map((p) => findQuote(text, p.text, p.prefix, p.suffix))).toEqual([
+      { kind: 'found', index: 0 },
+      { kind: 'found', index: 15 },
+      { kind: 'found', index: 34 },
+      { kind: 'found', index: 49 },
+    ]);
+  });
+});
+
+describe('entryToFile: the form as an event file', () => {
+  it('leaves out what the editor left empty, keeps the required sources, and writes fields in the schema order', () => {
+    const file = entryToFile({
+      body: 'A ceasefire took effect.',
+      sources: [{ id: 'delegation-in-yevlax', quote: 'A day later, the two sides negotiated a ceasefire brokered by Russia.', prefix: '' }],
+      places: [],
+      end: '',
+      sequence: Number.NaN,
+      category: 'military',
+      part_of_day: 'evening',
+      date: '2023-09-20',
+      title: 'Ceasefire',
+    });
+    expect(file).toBe(
+      [
+        '---',
+        'title: Ceasefire',
+        'date: 2023-09-20',
+        'part_of_day: evening',
+        'category: military',
+        'sources:',
+        '  - id: delegation-in-yevlax',
+        '    quote: A day later, the two sides negotiated a ceasefire brokered by Russia.',
+        '---',
+        'A ceasefire took effect.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('keeps an empty `sources`, so the check says it is missing rather than nothing at all', () => {
+    expect(withoutEmpty({ title: 'x', sources: [{ id: '', quote: ' ' }], actors: [] })).toEqual({ title: 'x', sources: [] });
+  });
+
+  it('keeps a year as text, which the check reads as the date the editor wrote', () => {
+    expect(entryToFile({ title: 'War', date: '1991' })).toContain('date: "1991"');
+  });
+});
+
+describe('refusedPaths: what the local backend lets the editor touch', () => {
+  const write = (path: string) => refusedPaths({ action: 'persistEntry', params: { entry: { path, raw: '' }, assets: [] } });
+  it.each([
+    ['content/events/new-event.md', null],
+    ['drafts/delegation-in-yevlax/a-day-later.md', null],
+    ['content/sources/delegation-in-yevlax.md', 'may not touch'],
+    ['content/site.yml', 'may not touch'],
+    ['src/cli/build.ts', 'may not touch'],
+    ['content/events/../../package.json', 'may not touch'],
+    ['content/events/Bad Name.md', 'may not touch'],
+  ])('writing %s', (path, refused) => {
+    const answer = write(path);
+    if (refused === null) expect(answer).toBeNull();
+    else expect(answer).toContain(refused);
+  });
+
+  it('reads only under content/ and drafts/, takes no uploads, and knows its actions', () => {
+    expect(refusedPaths({ action: 'entriesByFolder', params: { folder: 'content/events', extension: 'md', depth: 1 } })).toBeNull();
+    expect(refusedPaths({ action: 'entriesByFolder', params: { folder: 'src', extension: 'ts', depth: 1 } })).toContain('may not touch `src`');
+    expect(refusedPaths({ action: 'getEntry', params: { path: '.git/config' } })).toContain('may not touch');
+    expect(refusedPaths({ action: 'deleteFiles', params: { paths: ['content/events/a.md', 'package.json'] } })).toContain('`package.json`');
+    expect(refusedPaths({ action: 'persistMedia', params: { asset: { path: 'content/media/x.png' } } })).toBe('This timeline takes no uploads.');
+    expect(refusedPaths({ action: 'persistEntry', params: { entry: { path: 'content/events/a.md' }, assets: [{ path: 'content/events/x.png' }] } })).toBe(
+      'This timeline takes no uploads.',
+    );
+    expect(refusedPaths({ action: 'runShell', params: {} })).toBe('Unknown action `runShell`.');
+    expect(refusedPaths({ action: 'info', params: {} })).toBeNull();
+  });
+});
