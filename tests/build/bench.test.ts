@@ -31,6 +31,7 @@ interface BenchJson {
   baseline: Figures & { html_pages: number };
   baseline_search: Figures & { html_pages: number };
   peer: Figures;
+  cached_build: { s: number; cpu_s: number; peak_rss_mb: number; bodies_rendered: number };
   rebuild_s: number;
   preview_ready_s: number;
   check_s: number;
@@ -66,7 +67,7 @@ afterAll(() => (kept ? rm(kept, { recursive: true, force: true }) : undefined));
 describe('npm run bench -- --events 200 --runs 1 --json --keep', () => {
   it('exits 0 and prints the table, then the JSON object as its last line', () => {
     expect(run.status, run.stderr).toBe(0);
-    expect(Object.keys(result)).toEqual(['events', 'runs', 'project', 'baseline', 'baseline_search', 'peer', 'rebuild_s', 'preview_ready_s', 'check_s', 'home_gzip_kb', 'js_gzip_kb']);
+    expect(Object.keys(result)).toEqual(['events', 'runs', 'project', 'baseline', 'baseline_search', 'peer', 'cached_build', 'rebuild_s', 'preview_ready_s', 'check_s', 'home_gzip_kb', 'js_gzip_kb']);
     for (const build of [result.project, result.baseline, result.baseline_search]) expect(Object.keys(build)).toEqual(['cold_s', 'cpu_s', 'peak_rss_mb', 'html_pages']);
     expect(Object.keys(result.peer)).toEqual(['cold_s', 'cpu_s', 'peak_rss_mb']);
     expect(result.events).toBe(EVENTS);
@@ -86,6 +87,8 @@ describe('npm run bench -- --events 200 --runs 1 --json --keep', () => {
       expect(row(`${label} CPU time`)).toEqual(Array(3).fill(seconds(figures.cpu_s)));
       expect(row(`${label} peak RSS`)).toEqual(Array(3).fill(`${figures.peak_rss_mb.toFixed(0)} MB`));
     }
+    expect(row('build after one edit, body cache warm')).toEqual(Array(3).fill(seconds(result.cached_build.s)));
+    expect(row('  its CPU time')).toEqual(Array(3).fill(seconds(result.cached_build.cpu_s)));
     expect(row('preview time to first page')).toEqual(Array(3).fill(seconds(result.preview_ready_s)));
     expect(row('rebuild after one edit (preview)')).toEqual(Array(3).fill(seconds(result.rebuild_s)));
     expect(row('check')).toEqual(Array(3).fill(seconds(result.check_s)));
@@ -106,6 +109,13 @@ describe('npm run bench -- --events 200 --runs 1 --json --keep', () => {
     expect(usage('project')).toEqual({ cpu_s: result.project.cpu_s, peak_rss_mb: result.project.peak_rss_mb });
     expect(usage('baseline')).toEqual({ cpu_s: result.baseline.cpu_s, peak_rss_mb: result.baseline.peak_rss_mb });
     expect(usage('baseline-search')).toEqual({ cpu_s: result.baseline_search.cpu_s, peak_rss_mb: result.baseline_search.peak_rss_mb });
+    expect(usage('cached')).toEqual({ cpu_s: result.cached_build.cpu_s, peak_rss_mb: result.cached_build.peak_rss_mb });
+  });
+
+  it('builds after a one-event edit with the cold build’s body cache, rendering that one body', () => {
+    expect(result.cached_build.bodies_rendered).toBe(1);
+    expect(run.stderr).toContain(`body cache warm: `);
+    expect(run.stderr).toMatch(new RegExp(`; bodies: 1 rendered, ${count('events') - 1} from the cache\\n`));
   });
 
   it('reports Eleventy + Pagefind as one build: the two steps’ times and CPU added, the larger peak RSS', () => {
