@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: generates N synthetic events (bench/generate.ts), then measures, each in a child process of its
- * own: the project's production build, plain Eleventy 3 building the same events (bench/baseline/), the preview's
- * rebuild after one edit, and `npm run check`. See bench/README.md for what each figure means.
+ * own: the project's production build; the peer, plain Eleventy 3 building the same events (bench/baseline/) and then
+ * Pagefind's CLI indexing its output for search; the preview's time to its first page and its rebuild after one
+ * edit; and `npm run check`. See bench/README.md for what each figure means.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -11,8 +12,10 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { EXIT, helpText, parseArgs, UsageError, type FlagSpec } from '../src/cli/args.ts';
+import { CACHE_DIR_ENV } from '../src/markdown/cache.ts';
 import { runCli } from '../src/cli/run.ts';
 import { generateProject, ROOT } from './generate.ts';
+import { indexedPages, inSequence, parseUsage, TIME_FORMAT, type Step } from './measure.ts';
 
 const FLAGS: FlagSpec[] = [
   { name: 'events', value: 'N', description: 'Number of synthetic events to generate (default: 10000).' },
@@ -27,6 +30,8 @@ const TIME = '/usr/bin/time';
 const RSS_PRELOAD = join(ROOT, 'bench/rss.mjs');
 const ELEVENTY_CLI = join(ROOT, 'node_modules/@11ty/eleventy/cmd.cjs');
 const BASELINE_CONFIG = join(ROOT, 'bench/baseline/eleventy.config.js');
+/** Pagefind's CLI as `npx pagefind` runs it: a node script that starts the indexer binary. */
+const PAGEFIND_CLI = join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs');
 
 /** A child process failed: the bench fails with its output. */
 class BenchError extends Error {
@@ -37,26 +42,24 @@ const progress = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
 // --- child processes ------------------------------------------------------------------------------------------
 
-interface Measured {
-  seconds: number;
-  /** Peak resident set size in MB, or null where it was not measured. */
-  rssMb: number | null;
+interface Measured extends Step {
   stdout: string;
 }
 
 /**
- * Runs `node <args>` in `cwd` and times it from spawn to exit. The peak RSS comes from /usr/bin/time -f %M (the
- * largest of the process and the children it waited for), or else from bench/rss.mjs preloaded into node.
+ * Runs `node <args>` in `cwd` and times it from spawn to exit. The peak RSS and the CPU time come from
+ * /usr/bin/time (the process and the children it waited for: the largest RSS, the sum of CPU), or else from
+ * bench/rss.mjs preloaded into node (that process alone).
  */
-async function measure(label: string, args: string[], cwd: string, scratch: string): Promise<Measured> {
+async function measure(label: string, args: string[], cwd: string, scratch: string, env: NodeJS.ProcessEnv = {}): Promise<Measured> {
   const rssFile = join(scratch, `rss-${label}-${process.hrtime.bigint()}.txt`);
   const useTime = existsSync(TIME);
   const command = useTime ? TIME : process.execPath;
-  const argv = useTime ? ['-f', '%M', '-o', rssFile, process.execPath, ...args] : ['--import', RSS_PRELOAD, ...args];
+  const argv = useTime ? ['-f', TIME_FORMAT, '-o', rssFile, process.execPath, ...args] : ['--import', RSS_PRELOAD, ...args];
   const started = performance.now();
   const child = spawn(command, argv, {
     cwd,
-    env: { ...process.env, NO_COLOR: '1', BENCH_RSS_FILE: rssFile },
+    env: { ...process.env, NO_COLOR: '1', ...env, BENCH_RSS_FILE: rssFile },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -71,8 +74,7 @@ async function measure(label: string, args: string[], cwd: string, scratch: stri
   if (code !== 0) {
     throw new BenchError(`${label} failed with exit code ${code}: node ${args.join(' ')}\n(in ${cwd})\n${stderr || stdout}`);
   }
-  const kb = Number((await readFile(rssFile, 'utf8').catch(() => '')).trim().split('\n').pop());
-  return { seconds, rssMb: Number.isFinite(kb) && kb > 0 ? kb / 1024 : null, stdout };
+  return { seconds, ...parseUsage(await readFile(rssFile, 'utf8').catch(() => '')), stdout };
 }
 
 async function freePort(): Promise<number> {
@@ -90,15 +92,24 @@ async function freePort(): Promise<number> {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * The editors' preview (`npm start`) on the generated project: once it serves the home page, each edit appends a
- * marker sentence to one event's body, timed until that event's page on disk carries the marker. Between edits
- * it waits (untimed) for the preview to finish its rebuild.
+ * The editors' preview (`npm start`) on the generated project, with an earlier build in `output`: timed from
+ * spawn until it serves the home page (its time to first page), then each edit appends a marker sentence to one
+ * event's body, timed until that event's page on disk carries the marker. Before the first edit and between edits
+ * it waits (untimed) for the preview to finish its build.
  */
-async function rebuildSession(project: string, eventIds: string[], edits: number, output: string, timeoutMs: number): Promise<number[]> {
+async function previewSession(
+  project: string,
+  eventIds: string[],
+  edits: number,
+  output: string,
+  timeoutMs: number,
+  env: NodeJS.ProcessEnv,
+): Promise<{ readySeconds: number; rebuildSeconds: number[] }> {
   const port = await freePort();
+  const spawned = performance.now();
   const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', 'src/cli/build.ts', '--serve', `--port=${port}`, `--output=${output}`], {
     cwd: project,
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group, so stopping it stops everything it started.
     detached: true,
@@ -114,8 +125,8 @@ async function rebuildSession(project: string, eventIds: string[], edits: number
   child.stdout.on('data', () => (lastOutput = performance.now()));
   const lines = () => stdout.split('\n').filter((l) => l.trim() !== '');
   // The preview's log, in either form it has had: Eleventy's own watcher (`File changed: ./x`, then `Wrote N files`)
-  // or the project's (`Rebuilt after a change to x in 1.2 s.`).
-  const END = /\bWrote \d+ files\b|Rebuilt after a change to |^Preview: |Server at|Watching/;
+  // or the project's (`Rebuilt after a change to x in 1.2 s.`, and `Built the site in 9.8 s…` behind an earlier site).
+  const END = /\bWrote \d+ files\b|Rebuilt after a change to |^Built the site in |^Preview: |Server at|Watching/;
   const ends = () => lines().filter((l) => END.test(l) && !/^Preview: |Server at|Watching/.test(l)).length;
   /** At rest: quiet for a second after a finished build. */
   const idle = () => performance.now() - lastOutput > 1000 && END.test(lines().at(-1) ?? '');
@@ -140,7 +151,10 @@ async function rebuildSession(project: string, eventIds: string[], edits: number
       } catch {
         return false;
       }
-    }, 200);
+    }, 20);
+    const readySeconds = (performance.now() - spawned) / 1000;
+    progress(`preview: first page after ${readySeconds.toFixed(2)} s`);
+    await waitFor('the end of its first build', () => /^Built the site in /m.test(stdout), 100);
     const seconds: number[] = [];
     const MAX_TRIES = 5;
     for (let k = 0, tries = 0; k < edits; ) {
@@ -169,7 +183,7 @@ async function rebuildSession(project: string, eventIds: string[], edits: number
       k++;
       tries = 0;
     }
-    return seconds;
+    return { readySeconds, rebuildSeconds: seconds };
   } finally {
     if (exited === undefined && child.pid !== undefined) {
       const closed = new Promise((resolve) => child.once('close', resolve));
@@ -253,7 +267,7 @@ async function main(argv: string[]): Promise<number> {
   const { flags, positionals } = parseArgs(argv, FLAGS);
   if (flags.has('help')) {
     process.stdout.write(
-      helpText('npm run bench -- [options]', 'Generates synthetic content and measures the build, plain Eleventy, the preview rebuild and the check.', FLAGS),
+      helpText('npm run bench -- [options]', 'Generates synthetic content and measures the build, Eleventy + Pagefind, plain Eleventy, the preview and the check.', FLAGS),
     );
     return EXIT.ok;
   }
@@ -276,72 +290,119 @@ async function main(argv: string[]): Promise<number> {
     await cp(join(ROOT, 'bench/baseline/site'), baseline, { recursive: true });
     await cp(join(project, 'content/events'), join(baseline, 'events'), { recursive: true });
 
-    const project_: { seconds: number[]; rss: number[]; figures: SiteFigures[] } = { seconds: [], rss: [], figures: [] };
-    const baseline_: { seconds: number[]; rss: number[]; figures: SiteFigures[] } = { seconds: [], rss: [], figures: [] };
+    interface Runs {
+      steps: Step[];
+      figures: SiteFigures[];
+    }
+    const project_: Runs = { steps: [], figures: [] };
+    const eleventy_: Runs = { steps: [], figures: [] };
+    const pagefind_: Runs & { indexed: number[] } = { steps: [], figures: [], indexed: [] };
+    const peer_: Step[] = [];
     const check: number[] = [];
+    const projectOut = join(out, 'project');
+    let cacheDir = '';
+    const shown = (m: Step) => `${m.seconds.toFixed(2)} s, ${m.cpuS?.toFixed(2) ?? '?'} s of CPU, ${m.rssMb?.toFixed(0) ?? '?'} MB`;
     for (let r = 1; r <= runs; r++) {
-      const projectOut = join(out, 'project');
       await rm(projectOut, { recursive: true, force: true });
-      const p = await measure('project', ['--expose-gc', '--import', 'tsx', 'src/cli/build.ts', `--output=${projectOut}`, '--quiet'], project, tmp);
-      project_.seconds.push(p.seconds);
-      if (p.rssMb !== null) project_.rss.push(p.rssMb);
+      // A cold build: an empty body cache of its own (the default one is in the repository's node_modules).
+      cacheDir = join(tmp, `cache-${r}`);
+      const p = await measure('project', ['--expose-gc', '--import', 'tsx', 'src/cli/build.ts', `--output=${projectOut}`, '--quiet'], project, tmp, {
+        [CACHE_DIR_ENV]: cacheDir,
+      });
+      project_.steps.push(p);
       project_.figures.push(await siteFigures(projectOut));
-      progress(`run ${r}/${runs} project build: ${p.seconds.toFixed(2)} s, ${p.rssMb?.toFixed(0) ?? '?'} MB`);
+      progress(`run ${r}/${runs} project build: ${shown(p)}`);
 
       const baselineOut = join(out, 'baseline');
       await rm(baselineOut, { recursive: true, force: true });
       const b = await measure('baseline', [ELEVENTY_CLI, `--config=${BASELINE_CONFIG}`, '--input=.', `--output=${baselineOut}`, '--quiet'], baseline, tmp);
-      baseline_.seconds.push(b.seconds);
-      if (b.rssMb !== null) baseline_.rss.push(b.rssMb);
-      baseline_.figures.push(await siteFigures(baselineOut));
-      progress(`run ${r}/${runs} baseline build: ${b.seconds.toFixed(2)} s, ${b.rssMb?.toFixed(0) ?? '?'} MB`);
+      eleventy_.steps.push(b);
+      eleventy_.figures.push(await siteFigures(baselineOut));
+      progress(`run ${r}/${runs} baseline build (plain Eleventy): ${shown(b)}`);
+      const f = await measure('baseline-search', [PAGEFIND_CLI, '--site', baselineOut], baseline, tmp);
+      const indexed = indexedPages(f.stdout);
+      if (indexed === null) throw new BenchError(`Pagefind did not say how many pages it indexed:\n${f.stdout}`);
+      pagefind_.steps.push(f);
+      pagefind_.indexed.push(indexed);
+      peer_.push(inSequence([b, f]));
+      progress(`run ${r}/${runs} Pagefind over its output: ${shown(f)}, ${indexed} pages`);
 
       const c = await measure('check', ['--import', 'tsx', 'src/cli/check.ts'], project, tmp);
       check.push(c.seconds);
       progress(`run ${r}/${runs} check: ${c.seconds.toFixed(2)} s`);
     }
 
-    progress(`starting the preview for ${runs} edit${runs === 1 ? '' : 's'}`);
-    const previewOut = join(out, 'preview');
-    // The preview builds the site (at least) once before it serves: allow several cold builds' time.
-    const timeoutMs = Math.max(180_000, events * 60, 4 * stats(project_.seconds).max * 1000);
-    const rebuild = await rebuildSession(project, content.eventIds, runs, previewOut, timeoutMs);
+    // CI after a one-event commit: the last cold run's body cache, one event's body edited, a fresh output folder.
+    const edited = content.eventIds[Math.floor(content.eventIds.length / 3)]!;
+    await appendFile(join(project, 'content/events', `${edited}.md`), `\nBenchmark edit for the cached build.\n`);
+    const cachedOut = join(out, 'cached');
+    const cached = await measure('cached', ['--expose-gc', '--import', 'tsx', 'src/cli/build.ts', `--output=${cachedOut}`], project, tmp, { [CACHE_DIR_ENV]: cacheDir, CI: '' });
+    const bodies = /^Rendered (\d+) Markdown bod(?:y|ies); (\d+) came from the cache\.$/m.exec(cached.stdout);
+    if (!bodies) throw new BenchError(`The cached build did not say how many bodies it rendered:\n${cached.stdout}`);
+    await rm(cachedOut, { recursive: true, force: true });
+    progress(`build after one edit, body cache warm: ${shown(cached)}; bodies: ${bodies[1]} rendered, ${bodies[2]} from the cache`);
+
+    progress(`starting the preview on the last build, for ${runs} edit${runs === 1 ? '' : 's'}`);
+    // The preview builds the site once behind the earlier one before the first edit: allow several cold builds' time.
+    const timeoutMs = Math.max(180_000, events * 60, 4 * stats(project_.steps.map((x) => x.seconds)).max * 1000);
+    // The last cold build's site and cache: the preview opens on them as on an editor's machine after a build.
+    const preview = await previewSession(project, content.eventIds, runs, projectOut, timeoutMs, { [CACHE_DIR_ENV]: cacheDir });
 
     const med = (xs: number[]) => (xs.length ? stats(xs).median : 0);
     const fig = (list: SiteFigures[], key: keyof SiteFigures) => med(list.map((f) => f[key]));
-    const pCold = stats(project_.seconds);
-    const bCold = stats(baseline_.seconds);
+    const known = (xs: (number | null)[]) => xs.filter((x): x is number => x !== null);
+    const of = (steps: Step[], key: keyof Step) => known(steps.map((x) => x[key]));
     const s = (x: Stats, unit = 's', digits = 2) => [x.median, x.min, x.max].map((n) => `${n.toFixed(digits)} ${unit}`);
-    const na = (xs: number[]) => (xs.length ? s(stats(xs), 'MB', 0) : ['n/a', 'n/a', 'n/a']);
+    const na = (xs: number[], unit: string, digits: number) => (xs.length ? s(stats(xs), unit, digits) : ['n/a', 'n/a', 'n/a']);
+    const steps = [
+      ['project', project_.steps],
+      ['baseline (Eleventy + Pagefind)', peer_],
+      ['baseline (plain Eleventy)', eleventy_.steps],
+      ['Pagefind over plain Eleventy’s output', pagefind_.steps],
+    ] as const;
     const rows = [
       ['', 'median', 'min', 'max'],
-      ['project cold build', ...s(pCold)],
-      ['baseline cold build (plain Eleventy)', ...s(bCold)],
-      ['rebuild after one edit (preview)', ...s(stats(rebuild))],
+      ...steps.map(([label, list]) => [`${label} cold build`, ...na(of([...list], 'seconds'), 's', 2)]),
+      ...steps.map(([label, list]) => [`${label} CPU time`, ...na(of([...list], 'cpuS'), 's', 2)]),
+      ...steps.map(([label, list]) => [`${label} peak RSS`, ...na(of([...list], 'rssMb'), 'MB', 0)]),
+      ['build after one edit, body cache warm', ...s(stats([cached.seconds]))],
+      ['  its CPU time', ...na(known([cached.cpuS]), 's', 2)],
+      ['preview time to first page', ...s(stats([preview.readySeconds]))],
+      ['rebuild after one edit (preview)', ...s(stats(preview.rebuildSeconds))],
       ['check', ...s(stats(check))],
-      ['project peak RSS', ...na(project_.rss)],
-      ['baseline peak RSS', ...na(baseline_.rss)],
     ];
+    const ratio = (a: number[], b: number[]) => (a.length && b.length ? (med(a) / med(b)).toFixed(2) : 'n/a');
+    const pCold = med(of(project_.steps, 'seconds'));
     const report = [
       `news-timeline benchmark: ${events} events, ${content.sourceIds.length} sources, ${runs} run${runs === 1 ? '' : 's'} (seed ${seed})`,
-      `machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}, load average ${load.toFixed(1)} at start, ${existsSync(TIME) ? 'RSS from /usr/bin/time' : 'RSS from bench/rss.mjs'}`,
+      `machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}, load average ${load.toFixed(1)} at start, ${existsSync(TIME) ? 'CPU and RSS from /usr/bin/time' : 'CPU and RSS from bench/rss.mjs (node processes alone)'}`,
       '',
       table(rows),
       '',
-      `project / baseline cold build: ${(pCold.median / bCold.median).toFixed(2)} (median)`,
-      `rebuild / project cold build: ${((100 * stats(rebuild).median) / pCold.median).toFixed(1)} %`,
-      `HTML pages written: project ${fig(project_.figures, 'htmlPages')}, baseline ${fig(baseline_.figures, 'htmlPages')}`,
-      `home page: ${fig(project_.figures, 'homeGzipKb').toFixed(1)} KB gzipped (baseline ${fig(baseline_.figures, 'homeGzipKb').toFixed(1)} KB)`,
+      `project / (Eleventy + Pagefind): ${ratio(of(project_.steps, 'seconds'), of(peer_, 'seconds'))} cold build, ${ratio(of(project_.steps, 'cpuS'), of(peer_, 'cpuS'))} CPU time (medians)`,
+      `project / plain Eleventy: ${ratio(of(project_.steps, 'seconds'), of(eleventy_.steps, 'seconds'))} cold build, ${ratio(of(project_.steps, 'cpuS'), of(eleventy_.steps, 'cpuS'))} CPU time (medians)`,
+      `rebuild / project cold build: ${((100 * stats(preview.rebuildSeconds).median) / pCold).toFixed(1)} %`,
+      `HTML pages written: project ${fig(project_.figures, 'htmlPages')}, baseline ${fig(eleventy_.figures, 'htmlPages')}; indexed by Pagefind: ${med(pagefind_.indexed)}`,
+      `home page: ${fig(project_.figures, 'homeGzipKb').toFixed(1)} KB gzipped (baseline ${fig(eleventy_.figures, 'homeGzipKb').toFixed(1)} KB)`,
       `JavaScript shipped (search aside): ${fig(project_.figures, 'jsGzipKb').toFixed(1)} KB gzipped`,
     ];
     process.stdout.write(`${report.join('\n')}\n`);
     if (flags.has('json')) {
+      const figures = (list: Step[]) => ({
+        cold_s: round(med(of(list, 'seconds')), 3),
+        cpu_s: round(med(of(list, 'cpuS')), 3),
+        peak_rss_mb: round(med(of(list, 'rssMb')), 1),
+      });
       const json = {
         events,
         runs,
-        project: { cold_s: round(pCold.median, 3), peak_rss_mb: round(med(project_.rss), 1), html_pages: fig(project_.figures, 'htmlPages') },
-        baseline: { cold_s: round(bCold.median, 3), peak_rss_mb: round(med(baseline_.rss), 1), html_pages: fig(baseline_.figures, 'htmlPages') },
-        rebuild_s: round(stats(rebuild).median, 3),
+        project: { ...figures(project_.steps), html_pages: fig(project_.figures, 'htmlPages') },
+        baseline: { ...figures(eleventy_.steps), html_pages: fig(eleventy_.figures, 'htmlPages') },
+        baseline_search: { ...figures(pagefind_.steps), html_pages: med(pagefind_.indexed) },
+        peer: figures(peer_),
+        cached_build: { s: round(cached.seconds, 3), cpu_s: round(cached.cpuS ?? 0, 3), peak_rss_mb: round(cached.rssMb ?? 0, 1), bodies_rendered: Number(bodies[1]) },
+        rebuild_s: round(stats(preview.rebuildSeconds).median, 3),
+        preview_ready_s: round(preview.readySeconds, 3),
         check_s: round(stats(check).median, 3),
         home_gzip_kb: round(fig(project_.figures, 'homeGzipKb'), 2),
         js_gzip_kb: round(fig(project_.figures, 'jsGzipKb'), 2),

@@ -3,6 +3,7 @@ import { join, relative, sep } from 'node:path';
 import { hasErrors, NO_POSITION, type Diagnostic } from './diagnostics/diagnostic.ts';
 import { makeDiagnostic } from './diagnostics/make.ts';
 import { loadContent, loadContentFile, type RawContent } from './load/content.ts';
+import { BodyCache } from './markdown/cache.ts';
 import { MarkdownRenderer } from './markdown/parallel.ts';
 import { renderMarkdown } from './markdown/render.ts';
 import { buildTimelineCore, cleanContent, type TimelineCore } from './model/timeline.ts';
@@ -37,6 +38,10 @@ export async function loadAndValidate(
 export interface PipelineOptions {
   /** Render the bodies in a worker from the moment they are read, while this thread validates (the build). */
   worker?: boolean;
+  /** With `worker`: the folder of the rendered-body cache kept between builds (src/markdown/cache.ts). */
+  cacheDir?: string | null;
+  /** With `worker`: how many distinct bodies were rendered, and how many came from the cache instead. */
+  onRendered?: (bodies: { rendered: number; cached: number }) => void;
   /** Overrides `url` in site.yml, e.g. for a deploy preview. */
   siteUrl?: string;
   /** Called once the content is valid, before the model is worked out: the build times its validation with it. */
@@ -60,7 +65,8 @@ export type PipelineResult =
  */
 export async function runPipeline(projectRoot: string, options: PipelineOptions = {}): Promise<PipelineResult> {
   if (options.changed) return runChanged(projectRoot, options, options.changed);
-  const markdown = options.worker ? new MarkdownRenderer() : null;
+  const cache = options.worker && options.cacheDir ? await BodyCache.open(options.cacheDir) : null;
+  const markdown = options.worker ? new MarkdownRenderer(undefined, cache) : null;
   let checked: Checked;
   let render: (body: string) => string = renderMarkdown;
   let special: Diagnostic[];
@@ -71,7 +77,11 @@ export async function runPipeline(projectRoot: string, options: PipelineOptions 
     ]);
     if (checked.content && special.length === 0) {
       options.onValidated?.(checked.content);
-      if (markdown) render = await markdown.finish();
+      if (markdown) {
+        render = await markdown.finish();
+        options.onRendered?.({ rendered: markdown.renders, cached: markdown.cached });
+        await cache?.save();
+      }
     }
   } finally {
     await markdown?.close();

@@ -9,6 +9,7 @@ import { acquireOutputLock, sweepLeftovers } from './output-lock.ts';
 import { outputFailure } from './output-failure.ts';
 import { assertOutputAllowed, OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from './output-guard.ts';
 import { runPipeline } from '../pipeline.ts';
+import { defaultCacheDir } from '../markdown/cache.ts';
 import { formatDuration, startPhase } from '../lib/progress.ts';
 import { indexRecords, writeSearchBundle } from '../search/pagefind.ts';
 import { searchRecords } from '../search/records.ts';
@@ -24,6 +25,8 @@ export interface BuildOptions {
   progressEveryMs?: number;
   /** Return the parsed files and the model too (the preview keeps them for its quick page). */
   keepModel?: boolean;
+  /** The rendered-body cache's folder; null for none; by default NEWS_TIMELINE_CACHE_DIR or node_modules/.cache/news-timeline/. */
+  cacheDir?: string | null;
 }
 
 /** What a build read and made of it. */
@@ -77,9 +80,12 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
   const stopIndexing = new AbortController();
   let indexing: Promise<PromiseSettledResult<Awaited<ReturnType<typeof indexRecords>>>> | undefined;
   let result: Awaited<ReturnType<typeof runPipeline>>;
+  let bodies = { rendered: 0, cached: 0 };
   try {
     result = await runPipeline(options.projectRoot, {
       worker: true,
+      cacheDir: options.cacheDir === undefined ? defaultCacheDir(resolve(options.projectRoot)) : options.cacheDir,
+      onRendered: (counts) => (bodies = counts),
       ...(options.siteUrl ? { siteUrl: options.siteUrl } : {}),
       onValidated: () => (validateMs = validating.stop()),
       onCore: (core) => (indexing = settle(indexRecords(searchRecords(core), stopIndexing.signal))),
@@ -95,6 +101,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
   const kept = options.keepModel ? { ...result.raw, events: [] } : null;
   try {
     log(`Validated ${content.events.length} events and ${content.sources.length} sources in ${formatDuration(validateMs)}.`);
+    log(`Rendered ${bodies.rendered} Markdown ${bodies.rendered === 1 ? 'body' : 'bodies'}; ${bodies.cached} came from the cache.`);
 
     await mkdir(dirname(outputDir), { recursive: true });
     const release = await acquireOutputLock(outputDir, {

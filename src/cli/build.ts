@@ -1,9 +1,10 @@
+import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { failureReport } from '../diagnostics/reporter.ts';
-import { build, type BuiltModel } from '../build/build.ts';
+import type { BuiltModel } from '../build/build.ts';
 import { OutputFailureError } from '../build/output-failure.ts';
-import { OutputRefusedError } from '../build/output-guard.ts';
+import { assertOutputAllowed, OUTPUT_MARKER, OutputRefusedError } from '../build/output-guard.ts';
 import { LockTimeoutError } from '../build/output-lock.ts';
 import { siteSchema } from '../schema/lists.ts';
 import { githubBackend, isLoopback } from '../cms/backend-env.ts';
@@ -17,11 +18,12 @@ import { isCI, runCli } from './run.ts';
 const FLAGS: FlagSpec[] = [
   { name: 'output', value: 'DIR', description: 'Folder to write the site to (default: _site).' },
   { name: 'site-url', value: 'URL', description: 'Public address of the site, overriding content/site.yml and SITE_URL.' },
-  { name: 'serve', description: 'After building, preview on http://127.0.0.1:8080 and rebuild on every change.' },
+  { name: 'serve', description: 'Preview on http://127.0.0.1:8080 (the last build at once, if there is one, while it builds) and rebuild on every change.' },
   { name: 'port', value: 'N', description: 'Port for --serve (default: 8080).' },
   { name: 'host', value: 'ADDR', description: 'Interface for --serve to listen on (default: 127.0.0.1, this machine only; 0.0.0.0 for every one).' },
   { name: 'edit', description: 'With --serve: print the address of the browser editor (served at /admin/ in every preview).' },
   { name: 'with-editor', description: 'Also publish the browser editor at /admin/ (needs CMS_GITHUB_REPO: it saves through pull requests).' },
+  { name: 'cache-dir', value: 'DIR', description: 'Folder of the rendered-body cache kept between builds, safe to delete (default: NEWS_TIMELINE_CACHE_DIR, else node_modules/.cache/news-timeline).' },
   { name: 'quiet', description: 'Print nothing but errors.' },
   { name: 'help', description: 'Show this help.' },
 ];
@@ -43,11 +45,20 @@ await runCli(async (argv) => {
   if (flags.has('with-editor') && !github.github) {
     throw new UsageError('--with-editor needs CMS_GITHUB_REPO=owner/name: a published editor saves through pull requests (see the README, "For a newsroom").');
   }
+  const cacheDir = flags.has('cache-dir') ? resolve(String(flags.get('cache-dir'))) : undefined;
+  if (flags.has('serve') && hasBuiltSite(process.cwd(), output)) {
+    // The last good site opens at once; the build runs behind it (a large site takes minutes).
+    await serveSite(process.cwd(), output, port, host, { buildFirst: true, cacheDir, siteUrl, edit: flags.has('edit') });
+    return new Promise<number>(() => {});
+  }
+  // Loaded only now: Eleventy and the pipeline take seconds to import, which the preview's fast start skips.
+  const { build } = await import('../build/build.ts');
   const result = await build({
     projectRoot: process.cwd(),
     outputDir: output,
     quiet,
     keepModel: flags.has('serve'),
+    ...(cacheDir ? { cacheDir } : {}),
     ...(siteUrl ? { siteUrl } : {}),
     log: quiet ? () => {} : (line) => console.log(line),
   });
@@ -61,7 +72,7 @@ await runCli(async (argv) => {
     if (!quiet) console.log(`Wrote the browser editor to ${output}/admin/ (${written} files).`);
   }
   if (flags.has('serve')) {
-    await serveSite(process.cwd(), output, port, host, result.model, flags.has('edit'));
+    await serveSite(process.cwd(), output, port, host, { model: result.model, cacheDir, siteUrl, edit: flags.has('edit') });
     return new Promise<number>(() => {});
   }
   return EXIT.ok;
@@ -81,15 +92,34 @@ await runCli(async (argv) => {
  * The editors' preview on http://127.0.0.1:<port> (or `host`): serves the site already built into `outputDir`, rebuilds it
  * on every change to content/ or templates/ with the same validated, atomic build as `npm run build`, and
  * reloads the browser. A broken edit prints our diagnostics and the last good site stays up (see src/serve/).
+ * With `buildFirst`, the site in `outputDir` is an earlier run's: it is served at once, under a notice, while the
+ * first build runs.
  */
-async function serveSite(projectRoot: string, outputDir: string, port: number, host: string, model: BuiltModel | undefined, edit: boolean): Promise<void> {
-  const siteUrl = process.env.SITE_URL ?? (await readSiteUrl(projectRoot));
+async function serveSite(
+  projectRoot: string,
+  outputDir: string,
+  port: number,
+  host: string,
+  given: { model?: BuiltModel | undefined; buildFirst?: boolean; cacheDir?: string | undefined; siteUrl?: string | undefined; edit?: boolean },
+): Promise<void> {
+  const siteUrl = given.siteUrl ?? (await readSiteUrl(projectRoot));
+  const { model, buildFirst, cacheDir, edit } = given;
   // The editor writes files only for a preview on this machine alone (see src/cms/routes.ts).
   const github = githubFromEnv();
   const routes = cmsRoutes({ projectRoot, prefix: () => pathPrefix(siteUrl), writable: isLoopback(host), ...github });
   let preview: Awaited<ReturnType<typeof startPreview>>;
   try {
-    preview = await startPreview({ projectRoot, outputDir, port, host, routes, ...(siteUrl ? { siteUrl } : {}), ...(model ? { model } : {}) });
+    preview = await startPreview({
+      projectRoot,
+      outputDir,
+      port,
+      host,
+      routes,
+      ...(siteUrl ? { siteUrl } : {}),
+      ...(model ? { model } : {}),
+      ...(buildFirst ? { buildFirst } : {}),
+      ...(cacheDir ? { cacheDir } : {}),
+    });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw new UsageError(`Port ${port} is already in use (another preview?). Stop it, or choose another port: npm start -- --port=${port + 1}`);
@@ -106,6 +136,20 @@ async function serveSite(projectRoot: string, outputDir: string, port: number, h
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/**
+ * A site an earlier build made, in a folder a build may replace: the marker every build writes, and a home page.
+ * A refused folder is left to the build, which says why.
+ */
+function hasBuiltSite(projectRoot: string, output: string): boolean {
+  const dir = resolve(projectRoot, output);
+  try {
+    assertOutputAllowed(projectRoot, dir, output.replace(/\/+$/, ''));
+  } catch {
+    return false;
+  }
+  return existsSync(join(dir, OUTPUT_MARKER)) && existsSync(join(dir, 'index.html'));
 }
 
 /**

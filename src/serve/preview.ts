@@ -1,9 +1,7 @@
 import { resolve } from 'node:path';
-import { build, type BuiltModel } from '../build/build.ts';
+import type { BuiltModel } from '../build/build.ts';
 import { failureReport } from '../diagnostics/reporter.ts';
-import { forgetTemplates } from '../eleventy/render-site.ts';
 import { formatDuration } from '../lib/progress.ts';
-import { quickEventPage } from './quick.ts';
 import { startServer, type PreviewServer, type ServerOptions } from './server.ts';
 import { watchFolders } from './watch.ts';
 
@@ -21,7 +19,17 @@ export interface PreviewOptions {
   model?: BuiltModel;
   /** Extra routes served beside the site, such as the browser editor (src/cms/). */
   routes?: ServerOptions['routes'];
+  /**
+   * `outputDir` holds the last good site of an earlier run, not yet rebuilt: serve it at once with a notice, and
+   * build afresh behind it (npm start opening on a large site).
+   */
+  buildFirst?: boolean;
+  /** The rendered-body cache's folder for the rebuilds (see BuildOptions.cacheDir). */
+  cacheDir?: string | null;
 }
+
+/** Shown on every page while a full build runs behind the site served. */
+export const REBUILDING = 'Rebuilding… this page shows the last good build until the new one is ready.';
 
 export interface Preview {
   url: string;
@@ -72,9 +80,17 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     }
   };
 
+  /** Builds after `paths` changed; with none, the build at start-up behind an earlier run's site. */
   const rebuildOnce = async (paths: string[]): Promise<void> => {
-    const what = paths.length === 1 ? paths[0] : `${paths.length} files`;
+    const what = paths.length === 0 ? null : paths.length === 1 ? paths[0] : `${paths.length} files`;
     const started = performance.now();
+    server.notice(REBUILDING);
+    // Loaded here, not at the top: Eleventy and the pipeline take seconds to import, and the server must not wait.
+    const [{ build }, { forgetTemplates }, { quickEventPage }] = await Promise.all([
+      import('../build/build.ts'),
+      import('../eleventy/render-site.ts'),
+      import('./quick.ts'),
+    ]);
     if (paths.some((p) => p.startsWith('templates/')) && !(await forgetTemplates(options.projectRoot))) {
       error('This version of Eleventy cannot be told that templates changed: restart npm start to see template edits.');
     }
@@ -84,6 +100,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       if (page) {
         log(`Updated ${page} in ${formatDuration(performance.now() - started)}; rebuilding the rest of the site…`);
         server.reload();
+        server.notice(REBUILDING);
       }
     }
     try {
@@ -93,26 +110,31 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
         quiet: true,
         keepModel: true,
         ...(options.siteUrl ? { siteUrl: options.siteUrl } : {}),
+        ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}),
       });
       if (result.ok) {
         last = result.model ?? null;
         prefix = pathPrefix(result.siteUrl);
-        log(`Rebuilt after a change to ${what} in ${formatDuration(performance.now() - started)}.`);
+        const took = formatDuration(performance.now() - started);
+        log(what === null ? `Built the site in ${took}; the preview shows it.` : `Rebuilt after a change to ${what} in ${took}.`);
         server.reload();
       } else {
         const report = failureReport(result.diagnostics);
-        error(`\nThe change to ${what} broke the build:\n\n${report}\n\nThe preview still shows the last good build; it rebuilds when you save again.`);
+        const cause = what === null ? 'The content' : `The change to ${what}`;
+        error(`\n${cause} broke the build:\n\n${report}\n\nThe preview still shows the last good build; it rebuilds when you save again.`);
         server.problem(`${report}\n\nThe page shows the last good build. Fix the problem and save: the preview rebuilds.`);
       }
     } catch (cause) {
       // Not a content problem (those are diagnostics): most likely a template error. The message, not a stack.
       const report = messages(cause);
-      error(`\nThe change to ${what} could not be built:\n\n${report}\n\nThe preview still shows the last good build.`);
+      error(`\n${what === null ? 'The site' : `The change to ${what}`} could not be built:\n\n${report}\n\nThe preview still shows the last good build.`);
       server.problem(`${report}\n\nThe page shows the last good build.`);
     }
   };
 
   const stopWatching = watchFolders(options.projectRoot, WATCHED, (paths) => void rebuild(paths), isSourceFile);
+  // Edits saved meanwhile queue behind this build, then take the quick page's path like any other.
+  if (options.buildFirst) void rebuild([]);
   return {
     url: server.url,
     server,

@@ -6,12 +6,32 @@ import { extname, join, normalize, sep } from 'node:path';
 import { contentType } from './content-types.ts';
 
 
-/** The live-reload client: reloads on a new build, shows the problem of a broken one over the last good page. */
+/** Dark on light yellow, in a corner, above the page: seen at once, covering little. */
+const NOTICE_STYLE = 'position:fixed;top:0.5em;right:0.5em;z-index:2147483647;margin:0;padding:0.4em 0.8em;border-radius:4px;background:#ffd;color:#222;box-shadow:0 1px 4px #0006;font:14px/1.4 system-ui,sans-serif';
+
+/**
+ * The live-reload client: reloads on a new build, shows the problem of a broken one over the last good page, and
+ * keeps the "rebuilding…" notice (put into the page by the server, see noticeHtml) in step with the build.
+ */
 const CLIENT = `(() => {
   const events = new EventSource('/__preview/events');
   let banner = null;
+  const setNotice = (text) => {
+    let notice = document.getElementById('__preview-notice');
+    if (text === null) return notice?.remove();
+    if (!notice) {
+      notice = document.createElement('div');
+      notice.id = '__preview-notice';
+      notice.setAttribute('role', 'status');
+      notice.style.cssText = '${NOTICE_STYLE}';
+      document.body.append(notice);
+    }
+    notice.textContent = text;
+  };
   events.addEventListener('reload', () => location.reload());
+  events.addEventListener('notice', (e) => setNotice(JSON.parse(e.data)));
   events.addEventListener('problem', (e) => {
+    setNotice(null);
     if (!banner) {
       banner = document.createElement('pre');
       banner.setAttribute('role', 'alert');
@@ -25,6 +45,10 @@ const CLIENT = `(() => {
 
 const INJECT = '<script src="/__preview/client.js" defer></script>';
 
+/** The notice as served inside a page, so it shows before the client script has run. */
+const noticeHtml = (text: string) =>
+  `<div id="__preview-notice" role="status" style="${NOTICE_STYLE}">${text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)}</div>`;
+
 export interface PreviewServer {
   port: number;
   /** Where it listens, e.g. `http://127.0.0.1:8080/news-timeline/`. */
@@ -33,6 +57,8 @@ export interface PreviewServer {
   reload(): void;
   /** Shows a problem over every open page (and pages opened later) until the next reload. */
   problem(text: string): void;
+  /** Shows a short notice such as "Rebuilding…" on every open page (and pages opened later), or takes it away (null); a reload or a problem ends it. */
+  notice(text: string | null): void;
   close(): Promise<void>;
 }
 
@@ -66,6 +92,7 @@ export async function startServer(options: ServerOptions): Promise<PreviewServer
   const host = options.host ?? '127.0.0.1';
   const clients = new Set<ServerResponse>();
   let currentProblem: string | null = null;
+  let currentNotice: string | null = null;
   const send = (event: string, data: string) => {
     for (const res of clients) res.write(`event: ${event}\ndata: ${data}\n\n`);
   };
@@ -141,7 +168,8 @@ export async function startServer(options: ServerOptions): Promise<PreviewServer
     const type = contentType(file);
     if (liveReload && extname(file) === '.html') {
       const html = await readFile(file, 'utf8');
-      const body = html.includes('</body>') ? html.replace(/<\/body>(?![\s\S]*<\/body>)/, `${INJECT}</body>`) : html + INJECT;
+      const inject = (currentNotice === null ? '' : noticeHtml(currentNotice)) + INJECT;
+      const body = html.includes('</body>') ? html.replace(/<\/body>(?![\s\S]*<\/body>)/, `${inject}</body>`) : html + inject;
       res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
       return;
     }
@@ -170,11 +198,17 @@ export async function startServer(options: ServerOptions): Promise<PreviewServer
     url: `http://${shown}:${port}${options.prefix()}`,
     reload() {
       currentProblem = null;
+      currentNotice = null;
       send('reload', '{}');
     },
     problem(text: string) {
       currentProblem = text;
+      currentNotice = null;
       send('problem', JSON.stringify(text));
+    },
+    notice(text: string | null) {
+      currentNotice = text;
+      send('notice', JSON.stringify(text));
     },
     close() {
       clearInterval(ping);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,17 +11,29 @@ import { ROOT } from '../helpers/project.ts';
 
 /**
  * `npm run bench -- --events 200 --runs 1 --json --keep` runs end to end, and what it reports is recomputed here from
- * the folders it kept: page counts, the home page's and the scripts' gzipped sizes, and the JSON line agreeing with the
- * table. No assertion on speed: timings are only checked to be the same figures in both places.
+ * the folders it kept: page counts, Pagefind's index of the baseline, the home page's and the scripts' gzipped sizes,
+ * each build's CPU time and peak RSS from the /usr/bin/time files it kept, Eleventy + Pagefind as the sum of its two
+ * steps, and the JSON line agreeing with the table. No assertion on speed: timings are only checked to be the same
+ * figures in both places.
  */
 const EVENTS = 200;
+
+interface Figures {
+  cold_s: number;
+  cpu_s: number;
+  peak_rss_mb: number;
+}
 
 interface BenchJson {
   events: number;
   runs: number;
-  project: { cold_s: number; peak_rss_mb: number; html_pages: number };
-  baseline: { cold_s: number; peak_rss_mb: number; html_pages: number };
+  project: Figures & { html_pages: number };
+  baseline: Figures & { html_pages: number };
+  baseline_search: Figures & { html_pages: number };
+  peer: Figures;
+  cached_build: { s: number; cpu_s: number; peak_rss_mb: number; bodies_rendered: number };
   rebuild_s: number;
+  preview_ready_s: number;
   check_s: number;
   home_gzip_kb: number;
   js_gzip_kb: number;
@@ -55,9 +67,9 @@ afterAll(() => (kept ? rm(kept, { recursive: true, force: true }) : undefined));
 describe('npm run bench -- --events 200 --runs 1 --json --keep', () => {
   it('exits 0 and prints the table, then the JSON object as its last line', () => {
     expect(run.status, run.stderr).toBe(0);
-    expect(Object.keys(result)).toEqual(['events', 'runs', 'project', 'baseline', 'rebuild_s', 'check_s', 'home_gzip_kb', 'js_gzip_kb']);
-    expect(Object.keys(result.project)).toEqual(['cold_s', 'peak_rss_mb', 'html_pages']);
-    expect(Object.keys(result.baseline)).toEqual(['cold_s', 'peak_rss_mb', 'html_pages']);
+    expect(Object.keys(result)).toEqual(['events', 'runs', 'project', 'baseline', 'baseline_search', 'peer', 'cached_build', 'rebuild_s', 'preview_ready_s', 'check_s', 'home_gzip_kb', 'js_gzip_kb']);
+    for (const build of [result.project, result.baseline, result.baseline_search]) expect(Object.keys(build)).toEqual(['cold_s', 'cpu_s', 'peak_rss_mb', 'html_pages']);
+    expect(Object.keys(result.peer)).toEqual(['cold_s', 'cpu_s', 'peak_rss_mb']);
     expect(result.events).toBe(EVENTS);
     expect(result.runs).toBe(1);
     expect(run.stdout).toContain(`news-timeline benchmark: ${EVENTS} events, ${count('sources')} sources, 1 run (seed 1)`);
@@ -65,13 +77,52 @@ describe('npm run bench -- --events 200 --runs 1 --json --keep', () => {
 
   it('reports in its JSON the same figures as in its table, where one run makes median, min and max equal', () => {
     const seconds = (n: number) => `${n.toFixed(2)} s`;
-    expect(row('project cold build')).toEqual(Array(3).fill(seconds(result.project.cold_s)));
-    expect(row('baseline cold build (plain Eleventy)')).toEqual(Array(3).fill(seconds(result.baseline.cold_s)));
+    for (const [label, figures] of [
+      ['project', result.project],
+      ['baseline (Eleventy + Pagefind)', result.peer],
+      ['baseline (plain Eleventy)', result.baseline],
+      ['Pagefind over plain Eleventy’s output', result.baseline_search],
+    ] as const) {
+      expect(row(`${label} cold build`)).toEqual(Array(3).fill(seconds(figures.cold_s)));
+      expect(row(`${label} CPU time`)).toEqual(Array(3).fill(seconds(figures.cpu_s)));
+      expect(row(`${label} peak RSS`)).toEqual(Array(3).fill(`${figures.peak_rss_mb.toFixed(0)} MB`));
+    }
+    expect(row('build after one edit, body cache warm')).toEqual(Array(3).fill(seconds(result.cached_build.s)));
+    expect(row('  its CPU time')).toEqual(Array(3).fill(seconds(result.cached_build.cpu_s)));
+    expect(row('preview time to first page')).toEqual(Array(3).fill(seconds(result.preview_ready_s)));
     expect(row('rebuild after one edit (preview)')).toEqual(Array(3).fill(seconds(result.rebuild_s)));
     expect(row('check')).toEqual(Array(3).fill(seconds(result.check_s)));
-    expect(row('project peak RSS')).toEqual(Array(3).fill(`${result.project.peak_rss_mb.toFixed(0)} MB`));
-    expect(row('baseline peak RSS')).toEqual(Array(3).fill(`${result.baseline.peak_rss_mb.toFixed(0)} MB`));
-    expect(run.stdout).toContain(`HTML pages written: project ${result.project.html_pages}, baseline ${result.baseline.html_pages}`);
+    expect(run.stderr).toContain(`[bench] preview: first page after ${result.preview_ready_s.toFixed(2)} s`);
+    expect(run.stdout).toContain(
+      `HTML pages written: project ${result.project.html_pages}, baseline ${result.baseline.html_pages}; indexed by Pagefind: ${result.baseline_search.html_pages}`,
+    );
+  });
+
+  it('reports each build’s CPU time and peak RSS as /usr/bin/time measured them', () => {
+    expect(existsSync('/usr/bin/time'), 'this test reads the files /usr/bin/time writes').toBe(true);
+    const usage = (label: string) => {
+      const [file, ...more] = readdirSync(kept).filter((f) => new RegExp(`^rss-${label}-\\d+\\.txt$`).test(f));
+      expect(more).toEqual([]);
+      const [kb, user, sys] = readFileSync(join(kept, file!), 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
+      return { cpu_s: Number((user! + sys!).toFixed(3)), peak_rss_mb: Number((kb! / 1024).toFixed(1)) };
+    };
+    expect(usage('project')).toEqual({ cpu_s: result.project.cpu_s, peak_rss_mb: result.project.peak_rss_mb });
+    expect(usage('baseline')).toEqual({ cpu_s: result.baseline.cpu_s, peak_rss_mb: result.baseline.peak_rss_mb });
+    expect(usage('baseline-search')).toEqual({ cpu_s: result.baseline_search.cpu_s, peak_rss_mb: result.baseline_search.peak_rss_mb });
+    expect(usage('cached')).toEqual({ cpu_s: result.cached_build.cpu_s, peak_rss_mb: result.cached_build.peak_rss_mb });
+  });
+
+  it('builds after a one-event edit with the cold build’s body cache, rendering that one body', () => {
+    expect(result.cached_build.bodies_rendered).toBe(1);
+    expect(run.stderr).toContain(`body cache warm: `);
+    expect(run.stderr).toMatch(new RegExp(`; bodies: 1 rendered, ${count('events') - 1} from the cache\\n`));
+  });
+
+  it('reports Eleventy + Pagefind as one build: the two steps’ times and CPU added, the larger peak RSS', () => {
+    // The peer's figures come from unrounded steps: within the JSON's rounding of each of the three.
+    expect(Math.abs(result.peer.cold_s - (result.baseline.cold_s + result.baseline_search.cold_s))).toBeLessThanOrEqual(0.0015);
+    expect(Math.abs(result.peer.cpu_s - (result.baseline.cpu_s + result.baseline_search.cpu_s))).toBeLessThanOrEqual(0.0015);
+    expect(result.peer.peak_rss_mb).toBe(Math.max(result.baseline.peak_rss_mb, result.baseline_search.peak_rss_mb));
   });
 
   it('counts the pages each build wrote: for the baseline one per generated event plus its home page', () => {
@@ -83,6 +134,12 @@ describe('npm run bench -- --events 200 --runs 1 --json --keep', () => {
     // The project's own site: a page for every generated event and source, besides its lists and indexes.
     expect(html('project').filter((f) => /^events\/[^/]+\/index\.html$/.test(f))).toHaveLength(count('events'));
     expect(html('project').filter((f) => /^sources\/[^/]+\/index\.html$/.test(f))).toHaveLength(count('sources'));
+  });
+
+  it('indexes every page of the baseline with Pagefind, into the baseline’s output', () => {
+    expect(result.baseline_search.html_pages).toBe(result.baseline.html_pages);
+    const entry = JSON.parse(readFileSync(join(kept, 'out', 'baseline', 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    expect(Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0)).toBe(result.baseline.html_pages);
   });
 
   it('measures the home page and the scripts the project build shipped, gzipped, the search library aside', () => {

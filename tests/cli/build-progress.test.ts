@@ -20,8 +20,9 @@ describe('build output', () => {
     expect(run.status).toBe(0);
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^Validated \d+ events and \d+ sources in \d+\.\d\d s\.$/);
+    expect(lines[1]).toMatch(/^Rendered \d+ Markdown bod(?:y|ies); \d+ came from the cache\.$/);
     expect(lines.at(-1)).toMatch(new RegExp(`^Wrote \\d+ files to ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/ in \\d+(?:\\.\\d+)? s\\.$`));
-    expect(lines).toHaveLength(2);
+    expect(lines).toHaveLength(3);
   });
 
   it('reports a long phase while it runs', () => {
