@@ -352,7 +352,9 @@ async function main(argv: string[]): Promise<number> {
     const fig = (list: SiteFigures[], key: keyof SiteFigures) => med(list.map((f) => f[key]));
     const known = (xs: (number | null)[]) => xs.filter((x): x is number => x !== null);
     const of = (steps: Step[], key: keyof Step) => known(steps.map((x) => x[key]));
-    const s = (x: Stats, unit = 's', digits = 2) => [x.median, x.min, x.max].map((n) => `${n.toFixed(digits)} ${unit}`);
+    // Rounded first as the JSON line rounds (seconds to 3 places, MB to 1), so the table never shows 3.49 s where the
+    // JSON says 3.495.
+    const s = (x: Stats, unit = 's', digits = 2) => [x.median, x.min, x.max].map((n) => `${round(n, unit === 's' ? 3 : 1).toFixed(digits)} ${unit}`);
     const na = (xs: number[], unit: string, digits: number) => (xs.length ? s(stats(xs), unit, digits) : ['n/a', 'n/a', 'n/a']);
     const steps = [
       ['project', project_.steps],
