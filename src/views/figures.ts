@@ -52,15 +52,21 @@ export interface FigureEvent {
   id: string;
   title: string;
   path: string;
+  /** A background event's figures (an earlier war's toll) get groups of their own, apart from the story's. */
+  era?: 'background' | 'main';
   claimViews: readonly ClaimView[];
 }
+
+/** What a group is about: a measure, and for a background event's figures, that event. */
+type GroupKey = Pick<FigureGroup, 'measure' | 'label' | 'anchor'>;
 
 const collator = new Intl.Collator('en', { sensitivity: 'base' });
 
 /**
  * The disputed-figures page: every claim grouped by what it measures (in the vocabulary's order), then by
  * claimant (by name, so no side comes first by design), then by source (in `sourceOrder`, the sources page's
- * order), so that a reader sees side by side who says what, and where.
+ * order), so that a reader sees side by side who says what, and where. A background event's figures form groups of
+ * their own, after the story's, labelled with the event: an earlier war's toll is not a rival count of this one's.
  */
 export function groupFigures(
   events: readonly FigureEvent[],
@@ -69,10 +75,21 @@ export function groupFigures(
 ): FigureGroup[] {
   const rank = new Map(sourceOrder.map((id, i) => [id, i]));
   const byMeasure = new Map<Measure, Map<string, ClaimantFigures>>();
-  for (const event of events) {
+  const background = new Map<string, { key: GroupKey; order: number; claimants: Map<string, ClaimantFigures> }>();
+  for (const [eventIndex, event] of events.entries()) {
     for (const c of event.claimViews) {
-      const claimants = byMeasure.get(c.measure) ?? new Map<string, ClaimantFigures>();
-      byMeasure.set(c.measure, claimants);
+      let claimants: Map<string, ClaimantFigures>;
+      if (event.era === 'background') {
+        const id = `${c.measure}-${event.id}`;
+        const key = { measure: c.measure, label: `${MEASURES[c.measure]}: ${event.title}`, anchor: `m-${id}` };
+        const order = Object.keys(MEASURES).indexOf(c.measure) * events.length + eventIndex;
+        const group = background.get(id) ?? { key, order, claimants: new Map<string, ClaimantFigures>() };
+        background.set(id, group);
+        claimants = group.claimants;
+      } else {
+        claimants = byMeasure.get(c.measure) ?? new Map<string, ClaimantFigures>();
+        byMeasure.set(c.measure, claimants);
+      }
       const claimant = claimants.get(c.claimant) ?? { id: c.claimant, name: c.claimantName, path: actorPath(c.claimant), figures: [] };
       claimants.set(c.claimant, claimant);
       claimant.figures.push({
@@ -98,29 +115,33 @@ export function groupFigures(
     }
   }
 
-  return (Object.keys(MEASURES) as Measure[]).flatMap((measure): FigureGroup[] => {
-    const claimants = byMeasure.get(measure);
-    if (!claimants) return [];
+  const sorted = (claimants: Map<string, ClaimantFigures>) => {
     const list = [...claimants.values()].sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : 1));
     // A stable sort keeps the timeline order of figures from the same source.
     for (const c of list) c.figures.sort((a, b) => (rank.get(a.sourceId) ?? Infinity) - (rank.get(b.sourceId) ?? Infinity));
-    return [summarise(measure, list)];
+    return list;
+  };
+  const story = (Object.keys(MEASURES) as Measure[]).flatMap((measure): FigureGroup[] => {
+    const claimants = byMeasure.get(measure);
+    return claimants ? [summarise({ measure, label: MEASURES[measure], anchor: `m-${measure}` }, sorted(claimants))] : [];
   });
+  const earlier = [...background.values()].sort((a, b) => a.order - b.order).map((g) => summarise(g.key, sorted(g.claimants)));
+  return [...story, ...earlier];
 }
 
 /** A group's counts, bar lengths and chart, from its claimants' figures. */
-function summarise(measure: Measure, claimants: ClaimantFigures[]): FigureGroup {
+function summarise({ measure, label, anchor }: GroupKey, claimants: ClaimantFigures[]): FigureGroup {
   const all = claimants.flatMap((c) => c.figures);
   const largest = Math.max(0, ...all.map((f) => f.max ?? f.value ?? 0));
   for (const f of all) f.barPercent = f.value === null || largest === 0 ? null : Math.max(1, Math.round((f.value / largest) * 100));
   return {
     measure,
-    label: MEASURES[measure],
-    anchor: `m-${measure}`,
+    label,
+    anchor,
     claimants,
     figureCount: all.length,
     sourceCount: new Set(all.map((f) => f.sourceId)).size,
-    chart: drawClaimsChart({ id: `chart-${measure}`, label: MEASURES[measure], claimants }),
+    chart: drawClaimsChart({ id: `chart-${anchor.slice('m-'.length)}`, label, claimants }),
   };
 }
 
@@ -133,7 +154,7 @@ export function filterFigures(groups: readonly FigureGroup[], keep: (f: FigureEn
     const claimants = g.claimants
       .map((c) => ({ ...c, figures: c.figures.filter(keep).map((f) => ({ ...f })) }))
       .filter((c) => c.figures.length > 0);
-    return claimants.length ? [summarise(g.measure, claimants)] : [];
+    return claimants.length ? [summarise(g, claimants)] : [];
   });
 }
 
@@ -154,7 +175,7 @@ export function regroupFigures(groups: readonly FigureGroup[], picks: readonly {
       if (last && last.id === source.id) last.figures.push({ ...pick.figure });
       else claimants.push({ ...source, figures: [{ ...pick.figure }] });
     }
-    out.push(summarise(groups[g]!.measure, claimants));
+    out.push(summarise(groups[g]!, claimants));
   }
   return out;
 }

@@ -88,7 +88,8 @@ describe('what was known when: the pages', () => {
     expect(on20).not.toContain('id="m-evacuated"');
     expect(labels(on20, 'positions-taken')).toEqual(['more than 60']);
     const on21 = await html('as-of/2023-09-21/index.html');
-    expect(labels(on21, 'killed')).toEqual(['at least 200', 'at least 200', 'at least 32', '32', 'more than 6,500', 'close to 100']);
+    expect(labels(on21, 'killed')).toEqual(['at least 200', 'at least 200', 'at least 32', '32', 'close to 100']);
+    expect(labels(on21, 'killed-war-2020')).toEqual(['more than 6,500']);
     expect(labels(on21, 'injured')).toEqual(['more than 400', 'at least 400', 'more than 200', '200', 'hundreds']);
   });
 
@@ -157,7 +158,7 @@ describe('the disputed-figures page', () => {
   it('draws a chart for every measure with a number, each before its table', async () => {
     const page = await html('figures/index.html');
     const measures = [...page.matchAll(/<section class="measure" aria-labelledby="m-([\w-]+)">/g)].map((m) => m[1]);
-    expect(measures).toEqual(['killed', 'injured', 'civilians-killed', 'children-killed', 'evacuated', 'children-evacuated', 'positions-taken']);
+    expect(measures).toEqual(['killed', 'injured', 'civilians-killed', 'children-killed', 'evacuated', 'children-evacuated', 'positions-taken', 'killed-war-2020']);
     for (const m of measures) {
       const part = section(page, `aria-labelledby="m-${m}"`, '</section>');
       expect(part, m).toContain('<table class="figures">');
@@ -170,8 +171,8 @@ describe('the disputed-figures page', () => {
   it('charts the death tolls by claimant and date reported, with a title and a description', async () => {
     const chart = section(await html('figures/index.html'), 'aria-labelledby="chart-killed-t chart-killed-d"', '</svg>');
     expect(chart).toContain('<title id="chart-killed-t">Killed: figures by claimant and date reported</title>');
-    // The 2020 war's toll (more than 6,500) among them puts the chart on a logarithmic scale.
-    expect(chart).toMatch(/<desc id="chart-killed-d">6 figures from 5 claimants, one row each in the order reported, on a logarithmic scale from 10 to 10,000\./);
+    // The 2020 war's toll is not among them: it has a group and a chart of its own (see below).
+    expect(chart).toMatch(/<desc id="chart-killed-d">5 figures from 4 claimants, one row each in the order reported, on a linear scale from 0 to 250\./);
     const rows = [...chart.matchAll(/<text class="(claimant|figure-text)"[^>]*>([^<]+)<\/text>/g)].map((m) => m[2]);
     expect(rows).toEqual([
       'A human rights activist from the separatist camp',
@@ -181,14 +182,21 @@ describe('the disputed-figures page', () => {
       'Armenia',
       '≥ 32 · 20 Sep 2023',
       '32 · 21 Sep 2023',
-      'No one named (the article&#39;s own statement)',
-      '&gt; 6,500 · 21 Sep 2023',
       'Ruben Vardanyan',
       '≈ 100 · 20 Sep 2023',
     ]);
-    expect(chart.match(/class="mark mark-lower-bound"/g)).toHaveLength(4);
+    expect(chart.match(/class="mark mark-lower-bound"/g)).toHaveLength(3);
     expect(chart.match(/class="mark mark-dot"/g)).toHaveLength(1);
     expect(chart.match(/class="mark mark-ring"/g)).toHaveLength(1);
+  });
+
+  it('gives the 2020 war\'s toll a group and a chart of its own, after the offensive\'s figures, not a rival count of them', async () => {
+    const page = await html('figures/index.html');
+    const war = section(page, 'id="m-killed-war-2020"', '</section>');
+    expect(war).toContain('Killed: Second Karabakh war');
+    expect(war).toMatch(/<desc id="chart-killed-war-2020-d">1 figure from 1 claimant, one row each in the order reported, on a linear scale from 0 to 8,000\./);
+    expect([...war.matchAll(/<span class="figure-label">([^<]+)<\/span>/g)].map((m) => m[1])).toEqual(['more than 6,500']);
+    expect(page.indexOf('id="m-killed-war-2020"')).toBeGreaterThan(page.indexOf('id="m-positions-taken"'));
   });
 });
 

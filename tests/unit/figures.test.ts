@@ -103,3 +103,22 @@ describe('groupFigures', () => {
     expect(groupFigures([event('quiet', [])], SOURCE_ORDER, () => null)).toEqual([]);
   });
 });
+
+describe('groupFigures: figures of a background event', () => {
+  it("get a group of their own after the story's, labelled with the event, and never join the story's chart", () => {
+    const war = { ...event('war', [view('late', 'russia', 'killed', 'more than 6,500', 6500)]), title: 'An earlier war', era: 'background' as const };
+    const withWar = groupFigures([war, ...events], SOURCE_ORDER, (id) => (pages.has(id) ? `/actors/${id}/` : null));
+    expect(withWar.map((g) => [g.anchor, g.label])).toEqual([
+      ['m-killed', 'Killed'],
+      ['m-injured', 'Injured'],
+      ['m-evacuated', 'Evacuated'],
+      ['m-children-evacuated', 'Children evacuated'],
+      ['m-killed-war', 'Killed: An earlier war'],
+    ]);
+    // The story's death tolls are as they were without the war's; the war's stands alone, in its own chart.
+    expect(withWar[0]!.claimants).toEqual(groups[0]!.claimants);
+    expect(withWar[0]!.figureCount).toBe(groups[0]!.figureCount);
+    expect(withWar[4]!.claimants.flatMap((c) => c.figures.map((f) => f.figureLabel))).toEqual(['more than 6,500']);
+    expect(withWar[4]!.chart?.id).toBe('chart-killed-war');
+  });
+});
