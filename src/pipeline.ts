@@ -1,4 +1,4 @@
-import { lstat, readdir, realpath } from 'node:fs/promises';
+import { readdir, realpath } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { hasErrors, NO_POSITION, type Diagnostic } from './diagnostics/diagnostic.ts';
 import { makeDiagnostic } from './diagnostics/make.ts';
@@ -10,6 +10,7 @@ import { buildTimelineCore, cleanContent, type TimelineCore } from './model/time
 import type { Content } from './schema/records.ts';
 import { validateContent } from './validate/index.ts';
 import { loadAtlas } from './views/atlas.ts';
+import type { Atlas } from './views/map.ts';
 import { buildTimeline, type Timeline } from './views/site.ts';
 
 export interface Checked {
@@ -89,11 +90,7 @@ export async function runPipeline(projectRoot: string, options: PipelineOptions 
   const diagnostics = [...special, ...checked.diagnostics];
   const { content, raw } = checked;
   if (!content || special.length > 0) return { ok: false, diagnostics, raw };
-  if (options.siteUrl) content.site.url = options.siteUrl.replace(/\/+$/, '');
-  const shown = cleanContent(content);
-  const core = buildTimelineCore(shown, render);
-  options.onCore?.(core);
-  return { ok: true, content, timeline: buildTimeline(shown, render, loadAtlas(), core), diagnostics, raw };
+  return { ok: true, content, timeline: model(content, render, loadAtlas(), options), diagnostics, raw };
 }
 
 async function runChanged(projectRoot: string, options: PipelineOptions, changed: { path: string; last: RawContent }): Promise<PipelineResult> {
@@ -103,12 +100,17 @@ async function runChanged(projectRoot: string, options: PipelineOptions, changed
   const { content, diagnostics } = validateContent(raw);
   if (!content || hasErrors(diagnostics)) return { ok: false, diagnostics, raw };
   options.onValidated?.(content);
+  // No atlas: the maps are site-wide pages, and one event's page does not draw them.
+  return { ok: true, content, timeline: model(content, renderMarkdown, null, options), diagnostics, raw };
+}
+
+/** Valid content to the Timeline: the site address override, the cleaned text, the core (for `onCore`), the views. */
+function model(content: Content, render: (body: string) => string, atlas: Atlas | null, options: PipelineOptions): Timeline {
   if (options.siteUrl) content.site.url = options.siteUrl.replace(/\/+$/, '');
   const shown = cleanContent(content);
-  const core = buildTimelineCore(shown, renderMarkdown);
+  const core = buildTimelineCore(shown, render);
   options.onCore?.(core);
-  // No atlas: the maps are site-wide pages, and one event's page does not draw them.
-  return { ok: true, content, timeline: buildTimeline(shown, renderMarkdown, null, core), diagnostics, raw };
+  return buildTimeline(shown, render, atlas, core);
 }
 
 /**
@@ -128,7 +130,8 @@ export async function specialTemplateFiles(projectRoot: string): Promise<Diagnos
     for (const entry of await readdir(folder, { withFileTypes: true })) {
       const path = join(folder, entry.name);
       if (entry.isDirectory()) await walk(path);
-      else if (!entry.isFile() || !(await lstat(path)).isFile()) {
+      // A Dirent describes the entry itself, never a link's target.
+      else if (!entry.isFile()) {
         const kind = entry.isSymbolicLink() ? 'a symbolic link' : entry.isFIFO() ? 'a FIFO' : 'a device or socket';
         const shown = ['templates', ...relative(dir, path).split(sep)].join('/');
         found.push(
