@@ -181,7 +181,7 @@ export function buildContext(raw: RawContent): ValidationContext {
   });
 
   const ids = <T>(l: ListContext<T>) => new Set(l.entries.filter((e) => e.data !== null).map((e) => e.key));
-  const ctx: Omit<ValidationContext, 'model'> = {
+  const ctx: ValidationContext = {
     raw,
     schema,
     site,

@@ -77,7 +77,7 @@ export function toModel(ctx: ValidationContext): ValidatedRecords {
 }
 
 /** The event, or null when any check of its own failed (quotes aside: they fail the whole build instead). */
-function toEvent(ctx: Omit<ValidationContext, 'model'>, event: EventContext): EventRecord | null {
+function toEvent(ctx: ValidationContext, event: EventContext): EventRecord | null {
   const { complete, file, id } = event;
   const start = date(event.start);
   const end = date(event.end);
