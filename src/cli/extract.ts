@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import { formatDiagnostics, summarise } from '../diagnostics/reporter.ts';
+import { failureReport } from '../diagnostics/reporter.ts';
 import { makeDiagnostic } from '../diagnostics/make.ts';
 import type { Known } from '../extract/entities.ts';
 import { pointFromIso } from '../extract/calendar.ts';
@@ -113,9 +113,8 @@ await runCli(async (argv) => {
   return EXIT.ok;
 });
 
-function fail(diagnostics: Parameters<typeof formatDiagnostics>[0]): number {
-  console.error(formatDiagnostics(diagnostics));
-  console.error(`\n${summarise(diagnostics)}`);
+function fail(diagnostics: Parameters<typeof failureReport>[0]): number {
+  console.error(failureReport(diagnostics));
   return EXIT.content;
 }
 
