@@ -64,10 +64,13 @@ await runCli(async (argv) => {
     console.error(`Note: the drafts cite the source \`${sourceId}\`; save the article as content/sources/${sourceId}.md so that npm run check finds it.`);
   }
 
-  const lists = readLists(root);
   // The timeline dates what an article refers to (`one day after the ceasefire`); without valid content, the article alone.
   const { content } = await loadAndValidate(root);
   if (!content) console.error('Note: content/ has errors (npm run check lists them), so the drafts are dated from the article alone, without the timeline.');
+  // Valid content already holds the lists; otherwise read their valid entries alone.
+  const lists = content
+    ? { actors: content.actors, places: content.places, categories: content.categories.map((c) => c.id), siteZone: content.site.timeZone }
+    : readLists(root);
   const input = {
     sourceId,
     body: split.body,
