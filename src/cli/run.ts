@@ -9,6 +9,8 @@ export async function runCli(
   /** A command's own expected failures: print them and return an exit code, or return undefined. */
   expected: (error: unknown) => number | undefined = () => undefined,
 ): Promise<void> {
+  quietOnClosedPipe(process.stdout);
+  quietOnClosedPipe(process.stderr);
   try {
     process.exitCode = await main(process.argv.slice(2));
   } catch (error) {
@@ -32,4 +34,15 @@ export async function runCli(
 export function isCI(env: NodeJS.ProcessEnv = process.env): boolean {
   const value = env.CI?.trim().toLowerCase();
   return value !== undefined && value !== '' && value !== 'false' && value !== '0';
+}
+
+/**
+ * A reader that stops early (`| head`) closes the pipe; the next write then fails with EPIPE, which Node throws as an
+ * unhandled stream error with a stack. Output nobody reads is not a failure: end quietly with the code so far.
+ */
+export function quietOnClosedPipe(stream: NodeJS.WriteStream, exit: (code: number) => never = process.exit): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    throw error;
+  });
 }

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -177,5 +178,14 @@ describe('npm run extract:score', () => {
     } finally {
       await rm(path);
     }
+  });
+});
+
+describe('output to a reader that stops early', () => {
+  it('ends quietly with its exit code when the pipe closes (`| head`), without an EPIPE stack', () => {
+    // `true` exits at once, so the pipe is closed long before extract's first write.
+    const script = `"${process.execPath}" --import tsx "${join(ROOT, 'src/cli/extract.ts')}" ${ARTICLE} | true; echo "exit $\{PIPESTATUS[0]}" >&2`;
+    const run = spawnSync('bash', ['-c', script], { cwd: project, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(run.stderr).toBe('exit 0\n');
   });
 });
