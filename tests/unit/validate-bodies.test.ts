@@ -69,6 +69,11 @@ describe('remoteImages', () => {
     ['a path on the site itself', '![map](/assets/map.png) ![m](assets/m.png)', [], []],
     ['a link, not an image', '[read](https://example.org/article)', [], []],
     ['a data: image, which the sanitiser drops', '![x](data:image/png;base64,AAAA)', [], []],
+    ['the text of an image in a code span, which renders as text', 'Write `![x](https://d.example/a.png)` for a picture', [], []],
+    ['the text of an image in a fenced code block', '```\n![x](https://d.example/a.png)\n```', [], []],
+    ['an escaped image', '\\![x](https://d.example/a.png)', [], []],
+    ['a reference image whose label is never defined', '![x][nowhere]', [], []],
+    ['the first of two definitions of a label', '![p][]\n\n[p]: https://first.example/a.png\n[p]: https://second.example/a.png', [], ['first.example']],
   ])('%s', (_, body, allowed, hosts) => {
     expect(remoteImages(body, allowed).map((i) => i.host)).toEqual(hosts);
   });

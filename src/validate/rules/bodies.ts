@@ -1,3 +1,4 @@
+import { remark } from 'remark';
 import type { RuleId } from '../../diagnostics/catalog.ts';
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 import { makeDiagnostic } from '../../diagnostics/make.ts';
@@ -30,13 +31,6 @@ function position(body: string, bodyLine: number, index: number): { line: number
   return { line, column: index - lineStart + 1 };
 }
 
-// An inline image `![alt](url`, its target bare or in <…>; and a reference image `![alt][label]`, `![label][]` or `![label]`.
-const INLINE_IMAGE = /!\[(?:[^[\]\n]|\[[^[\]\n]*\])*\]\(\s*(?:<([^>\n]*)>|([^\s)]+))/g;
-const REFERENCE_IMAGE = /!\[([^[\]\n]*)\](?:\[([^[\]\n]*)\])?(?!\()/g;
-const DEFINITION = /^ {0,3}\[([^[\]\n]+)\]:[ \t]*(?:<([^>\n]*)>|(\S+))/gm;
-
-const label = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
-
 /** The host an image target would be fetched from, or null for the site's own files (a path, or no URL at all). */
 function remoteHost(target: string): string | null {
   if (!/^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(target.trim())) return null;
@@ -49,28 +43,49 @@ function remoteHost(target: string): string | null {
   }
 }
 
-/** Images in a body that readers' browsers would fetch from a host not allowed, each with its offset. */
+interface MdNode {
+  type: string;
+  url?: string;
+  identifier?: string;
+  position?: { start: { offset?: number } };
+  children?: MdNode[];
+}
+
+/**
+ * Images in a body that readers' browsers would fetch from a host not allowed, each with its offset. The body is
+ * parsed by remark itself, so an image is whatever the renderer will make one (not the text of one inside code),
+ * and a reference image resolves through its definition exactly as it will on the page. Only a body holding `![`
+ * can have an image, so the others skip the parse; callers parse only bodies within the limits.
+ */
 export function remoteImages(body: string, allowed: readonly string[]): { index: number; host: string; target: string }[] {
+  if (!body.includes('![')) return [];
   const definitions = new Map<string, string>();
-  for (const m of body.matchAll(DEFINITION)) if (!definitions.has(label(m[1]!))) definitions.set(label(m[1]!), m[2] ?? m[3]!);
+  const images: { index: number; url?: string; identifier?: string }[] = [];
+  const walk = (node: MdNode): void => {
+    const index = node.position?.start.offset ?? 0;
+    if (node.type === 'image') images.push({ index, url: node.url ?? '' });
+    else if (node.type === 'imageReference') images.push({ index, identifier: node.identifier });
+    // The first definition of a label wins, as in CommonMark.
+    else if (node.type === 'definition' && node.identifier !== undefined && !definitions.has(node.identifier)) definitions.set(node.identifier, node.url ?? '');
+    for (const child of node.children ?? []) walk(child);
+  };
+  walk(remark().parse(body) as MdNode);
   const found: { index: number; host: string; target: string }[] = [];
-  for (const m of body.matchAll(INLINE_IMAGE)) found.push({ index: m.index, host: '', target: m[1] ?? m[2] ?? '' });
-  for (const m of body.matchAll(REFERENCE_IMAGE)) {
-    const target = definitions.get(label(m[2] || m[1]!));
-    if (target !== undefined) found.push({ index: m.index, host: '', target });
+  for (const image of images) {
+    const target = image.url ?? (image.identifier !== undefined ? definitions.get(image.identifier) : undefined);
+    const host = target === undefined ? null : remoteHost(target);
+    if (host !== null && !allowed.includes(host)) found.push({ index: image.index, host, target: target! });
   }
-  return found
-    .map((f) => ({ ...f, host: remoteHost(f.target) ?? '' }))
-    .filter((f) => f.host !== '' && !allowed.includes(f.host))
-    .sort((a, b) => a.index - b.index);
+  return found.sort((a, b) => a.index - b.index);
 }
 
 function inBody(file: FrontMatterFile, allowed: readonly string[], rendered: boolean): Diagnostic[] {
   const limits = markdownLimitProblems(file.body, { rendered }).map(({ kind, index, found, limit }) =>
     makeDiagnostic(RULE[kind], file.file, position(file.body, file.bodyLine, index), { message: MESSAGE[kind](found), expected: EXPECTED[kind](limit) }),
   );
-  // A source body is only quoted from, never rendered: its images never reach a reader.
-  const images = (rendered ? remoteImages(file.body, allowed) : []).map(({ index, host }) =>
+  // A source body is only quoted from, never rendered: its images never reach a reader. A body over the limits is
+  // never parsed.
+  const images = (rendered && limits.length === 0 ? remoteImages(file.body, allowed) : []).map(({ index, host }) =>
     makeDiagnostic('body/remote-image', file.file, position(file.body, file.bodyLine, index), {
       message: `Unexpected image from \`${host}\`.`,
       expected: 'an image from the site itself, or from a host listed in `image_hosts` in content/site.yml',
