@@ -14,6 +14,7 @@ import { ROOT, runCli, tempProject } from '../helpers/project.ts';
  */
 const PREFIX = '/news-timeline/';
 const SHOTS = join(ROOT, 'test-results/screenshots');
+const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
 
 interface EventData {
   id: string;
@@ -143,6 +144,13 @@ describe('search as you type', () => {
     const more = await page.$eval('#home-search-more a', (a) => ({ href: new URL((a as HTMLAnchorElement).href).pathname + new URL((a as HTMLAnchorElement).href).search, text: a.textContent }));
     expect(more).toEqual({ href: `${PREFIX}search/?q=Artsakh`, text: `All ${total} results on the search page` });
     await page.locator('form.search-form').screenshot({ path: join(SHOTS, 'search-home-in-place.png') });
+    await page.addScriptTag({ path: AXE });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: { id: string }[] }> } }).axe;
+      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+      return result.violations.map((v) => v.id);
+    });
+    expect(violations).toEqual([]);
 
     // Emptying the box takes the results and the query away.
     await page.fill('#home-q', '');
