@@ -11,8 +11,8 @@ import { assertOutputAllowed, OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from './output
 import { runPipeline } from '../pipeline.ts';
 import { defaultCacheDir } from '../markdown/cache.ts';
 import { formatDuration, startPhase } from '../lib/progress.ts';
-import { indexRecords, writeSearchBundle } from '../search/pagefind.ts';
-import { searchRecords } from '../search/records.ts';
+import { searchBundle } from '../search/bundle.ts';
+import { writeSearchBundle } from '../search/pagefind.ts';
 
 export interface BuildOptions {
   projectRoot: string;
@@ -78,7 +78,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
   // Pagefind indexes the events and sources in its own process from the moment the core model is ready; the search
   // index is the build's longest phase, so it starts before the listings, maps and reporting pages are worked out.
   const stopIndexing = new AbortController();
-  let indexing: Promise<PromiseSettledResult<Awaited<ReturnType<typeof indexRecords>>>> | undefined;
+  let indexing: Promise<PromiseSettledResult<Awaited<ReturnType<typeof searchBundle>>>> | undefined;
   let result: Awaited<ReturnType<typeof runPipeline>>;
   let bodies = { rendered: 0, cached: 0 };
   try {
@@ -88,7 +88,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
       onRendered: (counts) => (bodies = counts),
       ...(options.siteUrl ? { siteUrl: options.siteUrl } : {}),
       onValidated: () => (validateMs = validating.stop()),
-      onCore: (core) => (indexing = settle(indexRecords(searchRecords(core), stopIndexing.signal))),
+      onCore: (core) => (indexing = settle(searchBundle(core, stopIndexing.signal))),
     });
   } catch (error) {
     stopIndexing.abort();

@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +7,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { indexRecords, writeSearchBundle } from '../../src/search/pagefind.ts';
 import type { SearchRecord } from '../../src/search/records.ts';
 
-const record = (id: string, content: string): SearchRecord => ({ url: `/events/${id}/`, content, language: 'en', meta: { title: id, date: '2023' } });
+const record = (id: string, content: string): SearchRecord => ({ url: `/events/${id}/`, content, language: 'en', meta: { title: id, date: '2023', category: 'Military' } });
 
 describe('indexRecords (Pagefind, driven from a worker thread)', () => {
   const dirs: string[] = [];
@@ -22,6 +23,18 @@ describe('indexRecords (Pagefind, driven from a worker thread)', () => {
     // One fragment per record: what a result shows.
     expect(await readdir(join(dir, 'pagefind', 'fragment'))).toHaveLength(2);
     expect(bundle.map((f) => f.path)).toContain('pagefind.js');
+  });
+
+  it('stores a record’s text and meta as written, markup and all: the page must treat them as text', async () => {
+    // Pagefind escapes < and > only when it cuts an excerpt in the browser, and never a meta value; the search
+    // script keeps an excerpt's text and <mark>s alone and sets the title as text (tests/browser/search.test.ts).
+    const hostile = '<img src=x onerror=alert(1)> & <b>bold</b> “quoted”';
+    const bundle = await indexRecords([{ ...record('h', `Said ${hostile}.`), meta: { title: hostile, date: '2023', category: 'Military' } }]);
+    const fragments = bundle.filter((f) => f.path.startsWith('fragment/'));
+    expect(fragments).toHaveLength(1);
+    const fragment = JSON.parse(gunzipSync(fragments[0]!.content).toString('utf8').replace(/^pagefind_dcd/, '')) as { content: string; meta: { title: string } };
+    expect(fragment.content).toBe(`Said ${hostile}.`);
+    expect(fragment.meta.title).toBe(hostile);
   });
 
   it('rejects with an internal error when Pagefind refuses a record; the next index still builds', async () => {

@@ -5,6 +5,7 @@ import { exportTimeline } from './support/export-timeline.ts';
 const timeline = exportTimeline();
 const records = searchRecords(timeline);
 const record = (url: string) => records.find((r) => r.url === url)!;
+const event = (id: string) => timeline.events.find((e) => e.id === id)!;
 
 describe('searchRecords', () => {
   it('gives one record per event and per source, at the page’s own path, and nothing else', () => {
@@ -16,35 +17,39 @@ describe('searchRecords', () => {
     expect(new Set(records.map((r) => r.language))).toEqual(new Set(['en']));
   });
 
-  it('indexes what an event page shows: title, date, body as text, who, where, quotes, figures', () => {
+  it('makes an event’s text its summary and quoted passages, each a sentence, with title, date and category as meta', () => {
     const offensive = record('/events/offensive/');
-    expect(offensive.meta).toEqual({ title: 'Offensive launched', date: timeline.events.find((e) => e.id === 'offensive')!.dateLabel });
-    const lines = offensive.content.split('\n');
-    expect(lines[0]).toBe('Offensive launched');
-    // The body as plain text: markup gone, the raw <script> dropped by the sanitiser, entities decoded.
-    expect(lines).toContain('Azerbaijan launched an offensive & shelled Stepanakert.');
-    expect(offensive.content).not.toMatch(/<|alert/);
-    expect(lines).toContain('Where: Stepanakert, Khankendi');
-    expect(lines).toContain('The offensive began.');
-    expect(lines).toContain('The offensive began on Tuesday.');
-    // Each article is indexed on its own record, not again on every event that cites it.
-    expect(offensive.content).not.toContain('Alpha "headline"');
-    expect(offensive.content).not.toContain('Beta article');
-
+    expect(offensive.meta).toEqual({ title: 'Offensive launched', date: event('offensive').dateLabel, category: 'Military', tags: 'Stepanakert' });
+    // The body as plain text (markup gone, the raw <script> dropped by the sanitiser, entities decoded), then each
+    // quote in quotation marks: nothing else, so that an excerpt is prose.
+    expect(offensive.content.split('\n')).toEqual([
+      'Azerbaijan launched an offensive & shelled Stepanakert.',
+      '“The offensive began.”',
+      '“The offensive began on Tuesday.”',
+    ]);
     const ceasefire = record('/events/ceasefire/');
-    expect(ceasefire.content).toContain('Who: Armenia, Azerbaijan');
-    expect(ceasefire.content).toContain('· Key event');
-    expect(ceasefire.content).toMatch(/^Killed: at least 32, /m);
+    expect(ceasefire.meta.title).toBe('Ceasefire </script><script>alert(1)</script>');
+    expect(ceasefire.meta.category).toBe('Military');
+    expect(ceasefire.content.split('\n')).toEqual(['The ceasefire took effect at 13:00.', '“Quote with "quotes" & <tags>”', '“The ceasefire took effect.”']);
   });
 
-  it('indexes a source by its title and the events that rest on it; their passages are on the events', () => {
+  it('leaves the title, labels, names and figures out of the text', () => {
+    for (const r of records.filter((r) => r.url.startsWith('/events/'))) {
+      expect(r.content.split('\n')).not.toContain(r.meta.title);
+      expect(r.content).not.toContain(r.meta.date);
+      expect(r.content).not.toMatch(/Who:|Where:|Key event|Killed:|How the date/);
+    }
+    // Who and where are names in meta, searched but not shown; the alias table turns any spelling into them.
+    expect(record('/events/ceasefire/').meta.tags).toBe('Armenia; Azerbaijan');
+    expect(record('/events/offensive/').meta.tags).toBe('Stepanakert');
+    expect(record('/events/night/').meta).not.toHaveProperty('tags');
+  });
+
+  it('finds a source by its title; its text is one sentence, not the titles of the events that cite it', () => {
     const alpha = record('/sources/alpha/');
-    expect(alpha.meta.title).toBe('Alpha "headline" & more');
-    expect(alpha.meta.date).toBe('Article, Wednesday 20 September 2023');
-    const lines = alpha.content.split('\n');
-    expect(lines[0]).toBe('Alpha "headline" & more');
-    expect(lines).toContain('Offensive launched');
-    expect(lines).not.toContain('The offensive began.');
-    expect(records.filter((r) => r.content.split('\n').includes('Quote with "quotes" & <tags>'))).toHaveLength(1);
+    expect(alpha.meta).toEqual({ title: 'Alpha "headline" & more', date: 'Wednesday 20 September 2023', category: 'Source' });
+    expect(alpha.content).toBe('An article the timeline cites for 2 events.');
+    expect(record('/sources/gamma/').content).toBe('An article the timeline cites for 2 events.');
+    expect(records.filter((r) => r.content.includes('Quote with "quotes" & <tags>'))).toHaveLength(1);
   });
 });
