@@ -4,6 +4,8 @@
 // shared and the back button returns to the previous choice. No framework, no network.
 // "What was known when" (templates/_includes/as-of-home.njk) joins in where the page has it: choosing a reporting
 // moment hides the events first reported after it (each carries data-reported, an instant in UTC) and sets ?as-of=.
+// On a narrow screen the filters start folded behind "Filter events" (open in the markup, for readers without
+// JavaScript), so that the story comes first; an address naming an event the filters hide says so, with a way out.
 (function () {
   'use strict';
   var form = document.getElementById('filters');
@@ -19,6 +21,10 @@
   var radios = Array.prototype.slice.call(form.querySelectorAll('input[name="category"]'));
   var selects = { actor: form.elements.namedItem('actor'), place: form.elements.namedItem('place') };
   var asOf = document.getElementById('f-as-of');
+  var box = document.getElementById('filter-box');
+  var wide = window.matchMedia ? window.matchMedia('(min-width: 60rem)') : null;
+  var notice = document.getElementById('hidden-target');
+  var noticeText = document.getElementById('hidden-target-text');
   var instants = {};
   if (asOf) {
     KEYS.push('as-of');
@@ -77,6 +83,7 @@
     var active = KEYS.some(function (k) { return state[k]; });
     if (active && early > 0 && background) background.open = true;
     if (none) none.hidden = shown > 0;
+    explainHidden();
     status.textContent = active
       ? 'Showing ' + shown + ' of ' + events.length + ' events' +
         (state['as-of'] ? ' reported by ' + asOf.options[asOf.selectedIndex].text : '') +
@@ -116,10 +123,47 @@
     apply(state);
   });
 
+  function hashTarget() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    return (id && document.getElementById(id)) || null;
+  }
+
+  // The event the address names (/?category=diplomacy#ceasefire-takes-effect) may be one the filters hide: the
+  // browser then shows nothing of it, so say why and offer to show it.
+  function hiddenEvent() {
+    var target = hashTarget();
+    return target && events.indexOf(target) >= 0 && target.hidden ? target : null;
+  }
+
+  function explainHidden() {
+    if (!notice) return;
+    var target = hiddenEvent();
+    notice.hidden = !target;
+    if (!target) return;
+    var title = document.getElementById('t-' + target.id);
+    noticeText.textContent = 'The event this address points to, “' + (title ? title.textContent : target.id) +
+      '”, is hidden by the current filter.';
+  }
+
+  function showHidden() {
+    var target = hiddenEvent();
+    if (!target) return;
+    var state = { category: '', actor: '', place: '', 'as-of': '' };
+    toControls(state);
+    var url = new URL(window.location.href);
+    KEYS.forEach(function (k) { url.searchParams.delete(k); });
+    window.history.pushState(state, '', url.href);
+    apply(state);
+    if (background && background.contains(target)) background.open = true;
+    target.scrollIntoView();
+    var link = target.querySelector('h2 a, h3 a, h4 a');
+    (link || target).focus();
+  }
+
   // A link to an event in the collapsed background (/#blockade) opens it; printing shows every event.
   function reveal() {
-    var id = decodeURIComponent(window.location.hash.slice(1));
-    var target = id && document.getElementById(id);
+    var target = hashTarget();
+    explainHidden();
     if (target && background && background.contains(target) && !background.open) {
       background.open = true;
       target.scrollIntoView();
@@ -136,6 +180,7 @@
     if (background) background.open = wasOpen;
   });
 
+  if (notice) document.getElementById('hidden-target-show').addEventListener('click', showHidden);
   form.hidden = false;
   // The pages by category, actor and place stay one click away; the filters now do their job in place.
   var pages = document.getElementById('browse-pages');
@@ -143,5 +188,11 @@
   var initial = fromUrl();
   toControls(initial);
   apply(initial);
+  if (box && wide) {
+    // Folded on a narrow screen unless the address already filters, so that the reader sees what hides events.
+    if (!wide.matches && !KEYS.some(function (k) { return initial[k]; })) box.open = false;
+    if (wide.addEventListener) wide.addEventListener('change', function (e) { if (e.matches) box.open = true; });
+  }
   reveal();
+  if (notice && !notice.hidden) notice.scrollIntoView({ block: 'center' });
 })();
