@@ -115,6 +115,40 @@ describe('the first screen', () => {
     }
   });
 
+  it.each([
+    [1350, 940],
+    [412, 823],
+  ])('at %i × %i px, moves nothing already drawn when the filters script arrives late', async (width, height) => {
+    // Lighthouse's desktop and mobile windows. The script is held back until the page has painted without it, as
+    // on a slow network; what it folds and shows must not push drawn content about (cumulative layout shift).
+    const watched = await watchedPage(browser, { viewport: { width, height } });
+    opened.push(watched);
+    const { page } = watched;
+    await page.addInitScript(() => {
+      const w = window as unknown as { shifted: number };
+      w.shifted = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) if (!e.hadRecentInput) w.shifted += e.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/assets/filters.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(server.url, { waitUntil: 'commit' });
+    await page.waitForSelector('.era-main li.event');
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    expect(await page.isHidden('#filters')).toBe(true);
+    release();
+    await page.waitForSelector('#filters', { state: 'attached' });
+    await expect.poll(() => page.textContent('#f-status')).toMatch(/^Showing all \d+ events\.$/);
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    expect(await page.evaluate(() => (window as unknown as { shifted: number }).shifted)).toBeLessThan(0.005);
+    await page.close();
+  });
+
   it('keeps the headings in order: one h1, then no level skipped', async () => {
     const page = await open('', 320, 640);
     const levels = await page.$$eval('main :is(h1, h2, h3, h4, h5, h6)', (hs) => hs.map((h) => Number(h.tagName[1])));
