@@ -25,6 +25,7 @@
   var wide = window.matchMedia ? window.matchMedia('(min-width: 60rem)') : null;
   var notice = document.getElementById('hidden-target');
   var noticeText = document.getElementById('hidden-target-text');
+  var showButton = document.getElementById('hidden-target-show');
   var instants = {};
   if (asOf) {
     KEYS.push('as-of');
@@ -128,25 +129,31 @@
     return (id && document.getElementById(id)) || null;
   }
 
-  // The event the address names (/?category=diplomacy#ceasefire-takes-effect) may be one the filters hide: the
-  // browser then shows nothing of it, so say why and offer to show it.
-  function hiddenEvent() {
+  // The event or day the address names (/?category=diplomacy#ceasefire-takes-effect, or a day of the time axis)
+  // may be one the filters hide: the browser then shows nothing of it, so say why and offer to show it.
+  function hiddenTarget() {
     var target = hashTarget();
-    return target && events.indexOf(target) >= 0 && target.hidden ? target : null;
+    if (!target || !timeline.contains(target) || notice.contains(target)) return null;
+    var item = target.closest('li.event, section.day, section.era');
+    return item && item.closest('[hidden]') ? target : null;
   }
 
   function explainHidden() {
     if (!notice) return;
-    var target = hiddenEvent();
+    var target = hiddenTarget();
     notice.hidden = !target;
     if (!target) return;
-    var title = document.getElementById('t-' + target.id);
-    noticeText.textContent = 'The event this address points to, “' + (title ? title.textContent : target.id) +
-      '”, is hidden by the current filter.';
+    var event = events.indexOf(target) >= 0;
+    var title = event ? document.getElementById('t-' + target.id) : target;
+    var name = '“' + (title ? title.textContent : target.id) + '”';
+    noticeText.textContent = event
+      ? 'The event this address points to, ' + name + ', is hidden by the current filter.'
+      : name + ', which this address points to, has no event that matches the current filter.';
+    showButton.textContent = event ? 'Show this event' : 'Show all events';
   }
 
   function showHidden() {
-    var target = hiddenEvent();
+    var target = hiddenTarget();
     if (!target) return;
     var state = { category: '', actor: '', place: '', 'as-of': '' };
     toControls(state);
@@ -157,6 +164,7 @@
     if (background && background.contains(target)) background.open = true;
     target.scrollIntoView();
     var link = target.querySelector('h2 a, h3 a, h4 a');
+    if (!link && !target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
     (link || target).focus();
   }
 
@@ -164,6 +172,7 @@
   function reveal() {
     var target = hashTarget();
     explainHidden();
+    if (notice && !notice.hidden) notice.scrollIntoView({ block: 'center' });
     if (target && background && background.contains(target) && !background.open) {
       background.open = true;
       target.scrollIntoView();
@@ -180,7 +189,7 @@
     if (background) background.open = wasOpen;
   });
 
-  if (notice) document.getElementById('hidden-target-show').addEventListener('click', showHidden);
+  if (notice) showButton.addEventListener('click', showHidden);
   form.hidden = false;
   // The pages by category, actor and place stay one click away; the filters now do their job in place.
   var pages = document.getElementById('browse-pages');
@@ -194,5 +203,4 @@
     if (wide.addEventListener) wide.addEventListener('change', function (e) { if (e.matches) box.open = true; });
   }
   reveal();
-  if (notice && !notice.hidden) notice.scrollIntoView({ block: 'center' });
 })();

@@ -202,6 +202,24 @@ describe('an address naming an event the filters hide', () => {
     await page.close();
   });
 
+  it('says so for a day of the time axis that the filters empty, on screen, and shows the day again', async () => {
+    const page = await open('?category=military', 320, 640);
+    expect(events.filter((e) => e.id === 'yevlakh-talks').map((e) => e.category)).toEqual(['diplomacy']);
+    await page.click('.axis-svg a[href="#d-2023-09-21"]');
+    const notice = page.locator('#hidden-target');
+    await expect.poll(() => notice.isVisible()).toBe(true);
+    expect(await notice.textContent()).toContain('“Thursday 21 September 2023”, which this address points to, has no event that matches the current filter.');
+    const box = (await notice.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(640);
+
+    await page.click('#hidden-target-show');
+    expect(await page.isVisible('#yevlakh-talks')).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('d-2023-09-21');
+    expect(await notice.isHidden()).toBe(true);
+    await page.close();
+  });
+
   it('says nothing when the filter shows the event', async () => {
     const page = await open('?category=military#ceasefire-takes-effect', 1280, 800);
     expect(await page.isVisible('#ceasefire-takes-effect')).toBe(true);
