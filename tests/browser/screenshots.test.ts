@@ -1,6 +1,6 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildForBrowser, launchChromium, serveStatic, watchedPage, type StaticServer } from '../helpers/browser.ts';
 import { ROOT } from '../helpers/project.ts';
@@ -27,6 +27,20 @@ function pngSize(bytes: Buffer): { width: number; height: number } | null {
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   if (bytes.length < 24 || !bytes.subarray(0, 8).equals(signature) || bytes.toString('latin1', 12, 16) !== 'IHDR') return null;
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+/**
+ * A whole-page screenshot. Headless Chromium on a busy machine now and then answers "Unable to capture screenshot"
+ * for a tall page; a second try after a frame succeeds, and the file is checked all the same.
+ */
+async function screenshot(page: Page, path: string): Promise<void> {
+  try {
+    await page.screenshot({ path, fullPage: true });
+  } catch (error) {
+    if (!String(error).includes('Unable to capture screenshot')) throw error;
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(done)));
+    await page.screenshot({ path, fullPage: true });
+  }
 }
 
 let server: StaticServer;
@@ -60,7 +74,7 @@ describe('review screenshots', () => {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(`${server.url}${path}`);
     const file = join(SHOTS, `review-${name}-${width}-${scheme}.png`);
-    await page.screenshot({ path: file, fullPage: true });
+    await screenshot(page, file);
     await page.close();
     const size = pngSize(await readFile(file));
     expect(size?.width).toBe(width);
