@@ -2,6 +2,7 @@ import { embedPages, type EmbedPage } from './embed.ts';
 import type { Atlas } from './map.ts';
 import { buildReader, type Reader } from './reader.ts';
 import { buildReporting, type Reporting } from './as-of.ts';
+import { drawTimeAxis, type TimeAxis } from './time-axis.ts';
 import { buildTimelineCore, type TimelineCore } from '../model/timeline.ts';
 import { type TimelineEvent } from '../model/timeline-event.ts';
 import type { Content } from '../schema/records.ts';
@@ -16,6 +17,8 @@ export interface Timeline extends TimelineCore {
   reader: Reader<TimelineEvent>;
   /** Reporting moments and the "what was known when" pages: see src/views/as-of.ts. */
   reporting: Reporting<TimelineEvent>;
+  /** The home page's days at a glance: see src/views/time-axis.ts. */
+  timeAxis: TimeAxis;
 }
 
 /**
@@ -35,6 +38,7 @@ export function buildTimeline(
     ...core,
     embeds: embedPages(events, content.categories),
     reader,
+    timeAxis: drawTimeAxis({ eras: core.eras.map((era) => ({ ...era, title: reader.eras[era.id]!.title, anchor: `era-${era.id}` })) }),
     reporting: buildReporting({ events, sources: content.sources, zone: content.site.timeZone, figures: reader.figures }),
   };
 }

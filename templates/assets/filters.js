@@ -4,6 +4,8 @@
 // shared and the back button returns to the previous choice. No framework, no network.
 // "What was known when" (templates/_includes/as-of-home.njk) joins in where the page has it: choosing a reporting
 // moment hides the events first reported after it (each carries data-reported, an instant in UTC) and sets ?as-of=.
+// On a narrow screen the filters start folded behind "Filter events" (open in the markup, for readers without
+// JavaScript), so that the story comes first; an address naming an event the filters hide says so, with a way out.
 (function () {
   'use strict';
   var form = document.getElementById('filters');
@@ -19,6 +21,11 @@
   var radios = Array.prototype.slice.call(form.querySelectorAll('input[name="category"]'));
   var selects = { actor: form.elements.namedItem('actor'), place: form.elements.namedItem('place') };
   var asOf = document.getElementById('f-as-of');
+  var box = document.getElementById('filter-box');
+  var wide = window.matchMedia ? window.matchMedia('(min-width: 60rem)') : null;
+  var notice = document.getElementById('hidden-target');
+  var noticeText = document.getElementById('hidden-target-text');
+  var showButton = document.getElementById('hidden-target-show');
   var instants = {};
   if (asOf) {
     KEYS.push('as-of');
@@ -77,6 +84,7 @@
     var active = KEYS.some(function (k) { return state[k]; });
     if (active && early > 0 && background) background.open = true;
     if (none) none.hidden = shown > 0;
+    explainHidden();
     status.textContent = active
       ? 'Showing ' + shown + ' of ' + events.length + ' events' +
         (state['as-of'] ? ' reported by ' + asOf.options[asOf.selectedIndex].text : '') +
@@ -116,10 +124,55 @@
     apply(state);
   });
 
+  function hashTarget() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    return (id && document.getElementById(id)) || null;
+  }
+
+  // The event or day the address names (/?category=diplomacy#ceasefire-takes-effect, or a day of the time axis)
+  // may be one the filters hide: the browser then shows nothing of it, so say why and offer to show it.
+  function hiddenTarget() {
+    var target = hashTarget();
+    if (!target || !timeline.contains(target) || notice.contains(target)) return null;
+    var item = target.closest('li.event, section.day, section.era');
+    return item && item.closest('[hidden]') ? target : null;
+  }
+
+  function explainHidden() {
+    if (!notice) return;
+    var target = hiddenTarget();
+    notice.hidden = !target;
+    if (!target) return;
+    var event = events.indexOf(target) >= 0;
+    var title = event ? document.getElementById('t-' + target.id) : target;
+    var name = '“' + (title ? title.textContent : target.id) + '”';
+    noticeText.textContent = event
+      ? 'The event this address points to, ' + name + ', is hidden by the current filter.'
+      : name + ', which this address points to, has no event that matches the current filter.';
+    showButton.textContent = event ? 'Show this event' : 'Show all events';
+  }
+
+  function showHidden() {
+    var target = hiddenTarget();
+    if (!target) return;
+    var state = { category: '', actor: '', place: '', 'as-of': '' };
+    toControls(state);
+    var url = new URL(window.location.href);
+    KEYS.forEach(function (k) { url.searchParams.delete(k); });
+    window.history.pushState(state, '', url.href);
+    apply(state);
+    if (background && background.contains(target)) background.open = true;
+    target.scrollIntoView();
+    var link = target.querySelector('h2 a, h3 a, h4 a');
+    if (!link && !target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+    (link || target).focus();
+  }
+
   // A link to an event in the collapsed background (/#blockade) opens it; printing shows every event.
   function reveal() {
-    var id = decodeURIComponent(window.location.hash.slice(1));
-    var target = id && document.getElementById(id);
+    var target = hashTarget();
+    explainHidden();
+    if (notice && !notice.hidden) notice.scrollIntoView({ block: 'center' });
     if (target && background && background.contains(target) && !background.open) {
       background.open = true;
       target.scrollIntoView();
@@ -136,6 +189,7 @@
     if (background) background.open = wasOpen;
   });
 
+  if (notice) showButton.addEventListener('click', showHidden);
   form.hidden = false;
   // The pages by category, actor and place stay one click away; the filters now do their job in place.
   var pages = document.getElementById('browse-pages');
@@ -143,5 +197,10 @@
   var initial = fromUrl();
   toControls(initial);
   apply(initial);
+  if (box && wide) {
+    // Folded on a narrow screen unless the address already filters, so that the reader sees what hides events.
+    if (!wide.matches && !KEYS.some(function (k) { return initial[k]; })) box.open = false;
+    if (wide.addEventListener) wide.addEventListener('change', function (e) { if (e.matches) box.open = true; });
+  }
   reveal();
 })();
