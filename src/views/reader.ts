@@ -1,5 +1,5 @@
 import type { EventDate } from '../schema/dates.ts';
-import { groupFigures, type FigureEvent, type FigureGroup } from './figures.ts';
+import { groupFigures, splitByDispute, type FigureEvent, type FigureGroup } from './figures.ts';
 import { facetPath, indexFacets, mostUsed, type Facet, type Facets } from './facets.ts';
 import { formatCalendarDate } from '../model/labels.ts';
 import { drawLocatorMap, regionalCluster, type Atlas, type LocatorMap } from './map.ts';
@@ -65,6 +65,8 @@ export interface Reader<E> {
   top: { actors: Facet<E>[]; places: Facet<E>[] };
   pages: { categories: ListingPage<E>[]; actors: ListingPage<E>[]; places: ListingPage<E>[] };
   figures: FigureGroup[];
+  /** The figures page's parts: see splitByDispute. */
+  figuresPage: ReturnType<typeof splitByDispute>;
   /** Keyed by era id. */
   eras: Record<string, EraInfo>;
   /** The latest publication date among the sources: what the site knows up to. Never the build clock. */
@@ -134,6 +136,11 @@ export function buildReader<E extends ReaderEvent>(timeline: ReaderInput<E>, atl
 
   const latest = timeline.sources.reduce<EventDate | null>((max, s) => (max === null || s.published.local > max.local ? s.published : max), null);
 
+  const figures = groupFigures(
+    timeline.events,
+    timeline.sources.map((s) => s.id),
+    (id) => (actorPages.has(id) ? facetPath('actor', id) : null),
+  );
   return {
     facets,
     top: { actors: mostUsed(facets.actors, 8), places: mostUsed(facets.places, 8) },
@@ -142,11 +149,8 @@ export function buildReader<E extends ReaderEvent>(timeline: ReaderInput<E>, atl
       actors: paginate(facets.actors, options.pageSize),
       places: paginate(facets.places, options.pageSize, placeMap),
     },
-    figures: groupFigures(
-      timeline.events,
-      timeline.sources.map((s) => s.id),
-      (id) => (actorPages.has(id) ? facetPath('actor', id) : null),
-    ),
+    figures,
+    figuresPage: splitByDispute(figures),
     eras,
     lastUpdated: latest && { datetime: latest.raw, label: formatCalendarDate(latest) },
     home,

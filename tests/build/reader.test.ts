@@ -160,20 +160,26 @@ describe('the home page', () => {
 });
 
 describe('the disputed figures page', () => {
-  it('groups every claim by measure, in the vocabulary order', async () => {
+  it('groups every claim by measure, the disputed ones first, then those only one side gives, each part in the vocabulary order', async () => {
     const page = await html('figures/index.html');
-    const headings = [...page.matchAll(/<h2 id="m-([\w-]+)">([^<]+)<\/h2>/g)].map((m) => m[2]);
-    // A background event's figures come after the story's, under their event: the 2020 war's toll (issue 16).
+    const headings = [...page.matchAll(/<h([23]) id="([\w-]+)">([^<]+)<\/h\1>/g)].map((m) => `h${m[1]} ${m[3]}`);
+    // Killed and injured come from four claimants each; every other measure from one (Russia alone gives the
+    // evacuation figures, Azerbaijan alone the positions taken). A background event's figures come after the
+    // story's, under their event: the 2020 war's toll (issue 16).
     expect(headings).toEqual([
-      'Killed',
-      'Injured',
-      'Civilians killed',
-      'Children killed',
-      'Evacuated',
-      'Children evacuated',
-      'Military positions taken',
-      'Killed: Second Karabakh war: Azerbaijan recaptures areas in and around the region',
+      'h2 Disputed: more than one claimant gives a figure',
+      'h3 Killed',
+      'h3 Injured',
+      'h2 Only one side gives a figure',
+      'h3 Civilians killed',
+      'h3 Children killed',
+      'h3 Evacuated',
+      'h3 Children evacuated',
+      'h3 Military positions taken',
+      'h3 Killed: Second Karabakh war: Azerbaijan recaptures areas in and around the region',
     ]);
+    expect(page).toContain('<title>Figures: who says what');
+    expect(page).not.toMatch(/<h1>[^<]*Disputed/);
   });
 
   it('sets the death tolls side by side, by claimant and then by source', async () => {
