@@ -2,23 +2,30 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildForBrowser, launchChromium, serveStatic, watchedPage, type StaticServer, type WatchedPage } from '../helpers/browser.ts';
+import { buildForBrowser, launchChromium, serveStatic, visibleEvents, watchedPage, type StaticServer, type WatchedPage } from '../helpers/browser.ts';
 import { ROOT } from '../helpers/project.ts';
 
 /**
- * Issue 17, figures: the figures page read in real Chromium at 320 and 1280 px. No text renders under 11 px (an
- * SVG's text measured as its font size times the SVG's scale), no chart text runs outside its chart, and the page
- * never scrolls sideways. Screenshots go to test-results/screenshots/ for people to look at.
+ * Issue 17, figures and places, in real Chromium. The figures page at 320 and 1280 px: no text renders under 11 px
+ * (an SVG's text measured as its font size times the SVG's scale), no chart text runs outside its chart, and the
+ * page never scrolls sideways. The home page's "Where" filter: a region finds the events of the towns within it.
+ * Screenshots go to test-results/screenshots/ for people to look at.
  */
 const SHOTS = join(ROOT, 'test-results/screenshots');
 
+interface EventData {
+  id: string;
+  places: string[];
+}
+
 let site: string;
+let events: EventData[];
 let server: StaticServer;
 let browser: Browser;
 const opened: WatchedPage[] = [];
 
 beforeAll(async () => {
-  ({ site } = await buildForBrowser('figures-browser'));
+  ({ site, events } = await buildForBrowser<EventData>('figures-browser'));
   server = await serveStatic(site, '/');
   browser = await launchChromium();
   await mkdir(SHOTS, { recursive: true });
@@ -113,6 +120,24 @@ describe('the figures page', () => {
       await page.emulateMedia({ colorScheme: scheme });
       await page.screenshot({ path: join(SHOTS, `figures-1280-${scheme}.png`), fullPage: true });
     }
+    await page.close();
+  });
+});
+
+describe('the place filter', () => {
+  it('finds, under Nagorno-Karabakh, the events that carry only a place within it, such as Stepanakert', async () => {
+    // content/places.yml: Stepanakert and Chanyatag lie within Nagorno-Karabakh, the airport within Stepanakert.
+    const only = events.filter((e) => e.places.length > 0 && e.places.every((p) => ['stepanakert', 'stepanakert-airport', 'chanyatag'].includes(p)));
+    expect(only.map((e) => e.id)).toEqual(expect.arrayContaining(['stepanakert-under-fire', 'crowds-at-stepanakert-airport', 'russian-peacekeepers-killed']));
+    expect(events.find((e) => e.id === 'stepanakert-under-fire')!.places).toEqual(['stepanakert']);
+    const page = await open('', 1280);
+    await page.selectOption('#f-place', 'nagorno-karabakh');
+    await expect.poll(() => new URL(page.url()).search).toBe('?place=nagorno-karabakh');
+    const shown = await visibleEvents(page);
+    for (const e of only) expect(shown, e.id).toContain(e.id);
+    // And the filter still filters: a Yerevan-only event stays hidden.
+    expect(shown).not.toContain('yerevan-protests');
+    expect(shown).toContain('offensive-launched');
     await page.close();
   });
 });
