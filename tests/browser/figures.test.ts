@@ -8,7 +8,8 @@ import { ROOT } from '../helpers/project.ts';
 /**
  * Issue 17, figures and places, in real Chromium. The figures page at 320 and 1280 px: no text renders under 11 px
  * (an SVG's text measured as its font size times the SVG's scale), no chart text runs outside its chart, and the
- * page never scrolls sideways. The home page's "Where" filter: a region finds the events of the towns within it.
+ * page never scrolls sideways. The home page's "Where" filter: a region finds the events of the towns within it;
+ * its map: every place named once, no two names overlapping as drawn, none under 11 px at 320 px.
  * Screenshots go to test-results/screenshots/ for people to look at.
  */
 const SHOTS = join(ROOT, 'test-results/screenshots');
@@ -138,6 +139,36 @@ describe('the place filter', () => {
     // And the filter still filters: a Yerevan-only event stays hidden.
     expect(shown).not.toContain('yerevan-protests');
     expect(shown).toContain('offensive-launched');
+    await page.close();
+  });
+});
+
+describe('the home map', () => {
+  it.each([320, 1280])('at %d px: names each place once, in text of 11 px or more, no two names overlapping', async (width) => {
+    const page = await open('', width);
+    const map = page.locator('svg.map').first();
+    const found = await map.evaluate((svg: SVGSVGElement) => {
+      const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+      const texts = Array.from(svg.querySelectorAll('text')).map((t) => {
+        const b = t.getBoundingClientRect();
+        return { text: t.textContent ?? '', px: parseFloat(getComputedStyle(t).fontSize) * scale, box: { x0: b.left, x1: b.right, y0: b.top, y1: b.bottom } };
+      });
+      const key = Array.from(svg.parentElement?.querySelectorAll('.map-key li') ?? [], (li) => li.textContent ?? '');
+      return { texts, key };
+    });
+    const places = found.texts.filter((t) => !/^[A-Z\s]+$|km$/.test(t.text));
+    // Every place of the map's region, by name on the map or by number in the key below it.
+    const named = [...places.map((t) => t.text).filter((t) => !/^\d+$/.test(t)), ...found.key];
+    expect(named.sort()).toEqual(['Chanyatag', 'Nagorno-Karabakh', 'Sotk', 'Stepanakert', 'Stepanakert airport', 'Yerevan', 'Yevlakh']);
+    expect(found.texts.filter((t) => t.px < 11).map((t) => `${t.text} ${t.px.toFixed(1)} px`)).toEqual([]);
+    const overlaps: string[] = [];
+    found.texts.forEach((a, i) =>
+      found.texts.slice(i + 1).forEach((b) => {
+        if (a.box.x0 < b.box.x1 && b.box.x0 < a.box.x1 && a.box.y0 < b.box.y1 && b.box.y0 < a.box.y1) overlaps.push(`${a.text} / ${b.text}`);
+      }),
+    );
+    expect(overlaps).toEqual([]);
+    await map.screenshot({ path: join(SHOTS, `home-map-${width}.png`) });
     await page.close();
   });
 });
