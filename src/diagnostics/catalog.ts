@@ -131,6 +131,21 @@ export const RULES = {
     summary: 'A reference names a source, actor, place or category that does not exist.',
     hint: 'Use an id defined in content/ (the message lists the closest ones), or add the missing entry.',
   },
+  'place/unknown-within': {
+    severity: 'error',
+    summary: 'A place says it lies `within` a place that places.yml does not define.',
+    hint: 'Use the id of a place in content/places.yml (the message suggests the closest), add that place, or remove `within`.',
+  },
+  'place/within-cycle': {
+    severity: 'error',
+    summary: 'Places that lie within one another in a loop (or a place within itself): none of them would have a region.',
+    hint: 'Remove `within` from the larger place: a region is not within a town inside it.',
+  },
+  'place/implied': {
+    severity: 'warning',
+    summary: 'An event lists a place together with a place that lies within it: the larger one is implied, and filtering by it already finds the event.',
+    hint: 'Remove the larger place from `places` and keep the most specific one.',
+  },
   'quote/not-found': {
     severity: 'error',
     summary: "A quote must occur, word for word, in its source's text.",

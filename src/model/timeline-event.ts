@@ -43,6 +43,8 @@ export interface TimelineEvent extends EventRecord {
   categoryLabel: string;
   actorRefs: Actor[];
   placeRefs: Place[];
+  /** Its places and every place they lie within (src/schema/places.ts): what the place filter matches. */
+  placeScope: string[];
   citations: CitationView[];
   /** Who took part, one entry per account the sources give (more than one where they disagree). */
   participantAccounts: ParticipantAccount[];

@@ -2,6 +2,7 @@ import { cleanDeep } from '../lib/html-text.ts';
 import { MEASURES, QUALIFIERS } from '../schema/vocabulary.ts';
 import { participantAccounts, sourceRefs } from './citations.ts';
 import { firstDay } from '../schema/dates.ts';
+import { placeAncestors, placeScope } from '../schema/places.ts';
 import { formatCalendarDate, formatEventDate, formatShortDate, formatTime, timeNote } from './labels.ts';
 import { eventPath, sourcePath, textFragmentUrl } from './links.ts';
 import { groupConsecutive, sortEvents } from './order.ts';
@@ -64,6 +65,7 @@ export function buildTimelineCore(content: Content, render: (markdown: string) =
   const actorById = new Map(content.actors.map((a) => [a.id, a]));
   const placeById = new Map(content.places.map((p) => [p.id, p]));
   const categoryById = new Map(content.categories.map((c) => [c.id, c]));
+  const ancestors = placeAncestors(content.places);
   const eraStart = firstDay(site.eraStart);
 
   const cite = (c: SourceCitation): CitationView => {
@@ -93,6 +95,7 @@ export function buildTimelineCore(content: Content, render: (markdown: string) =
       categoryLabel: categoryById.get(e.category)!.label,
       actorRefs: e.actors.map((id) => actorById.get(id)!),
       placeRefs: e.places.map((id) => placeById.get(id)!),
+      placeScope: placeScope(e.places, ancestors),
       citations,
       participantAccounts: participantAccounts(citations),
       claimViews: e.claims.map((c) => {

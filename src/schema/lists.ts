@@ -29,6 +29,12 @@ export const placeSchema = z.strictObject({
     error: 'expected [latitude, longitude] in decimal degrees',
   }),
   time_zone: zone.optional(),
+  /**
+   * The id of the place this one lies in (`within: nagorno-karabakh` for Stepanakert), where the articles or the
+   * description say so. Filtering by the larger place then includes this one's events; an event lists only the
+   * most specific place it can.
+   */
+  within: id.optional(),
 });
 
 export const categorySchema = z.strictObject({

@@ -25,6 +25,8 @@ export interface Place extends Actor {
   /** [latitude, longitude] */
   coordinates: [number, number];
   timeZone: string;
+  /** The place it lies within, where places.yml says (validated: it exists, and no place lies within itself). */
+  within?: string;
 }
 
 export interface Category {

@@ -10,6 +10,7 @@ import { claimRules } from './rules/claims.ts';
 import { dateRules } from './rules/dates.ts';
 import { idRules } from './rules/ids.ts';
 import { quoteRules } from './rules/quotes.ts';
+import { placeRules } from './rules/places.ts';
 import { referenceRules } from './rules/references.ts';
 import { schemaRules } from './rules/schema.ts';
 import { textRules } from './rules/text.ts';
@@ -31,6 +32,7 @@ export const FAMILIES: readonly Family[] = [
   { name: 'ids', phase: 'file', check: idRules },
   { name: 'dates', phase: 'file', check: dateRules },
   { name: 'references', phase: 'file', check: referenceRules },
+  { name: 'places', phase: 'file', check: placeRules },
   { name: 'quotes', phase: 'file', check: quoteRules },
   { name: 'claims', phase: 'file', check: claimRules },
   { name: 'single-source', phase: 'file', check: singleSourceRules },

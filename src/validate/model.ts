@@ -46,6 +46,7 @@ export function toModel(ctx: ValidationContext): ValidatedRecords {
     aliases: p.aliases,
     coordinates: p.coordinates,
     timeZone: p.time_zone ?? site?.timeZone ?? '+00:00',
+    ...(p.within ? { within: p.within } : {}),
   }));
   const sources = ctx.sources.flatMap(({ file, data, idProblem, published }): Source[] => {
     const when = date(published);

@@ -52,6 +52,8 @@ export interface ChartRow {
   y: number;
   /** The claimant's name, on a claimant row. */
   text: string | null;
+  /** The name broken into lines that fit the chart's width (one line where it fits), each `lineHeight` below the last. */
+  lines: string[];
   /** A marker's outline as an SVG path, or null (a range, or words only). */
   marker: { shape: MarkerShape; d: string } | null;
   /** A range, from `value` to `max`. */
@@ -67,7 +69,8 @@ export interface ClaimsChart {
   title: string;
   desc: string;
   scale: 'linear' | 'log';
-  axis: { y: number; x1: number; x2: number; ticks: { x: number; label: string }[]; labelY: number };
+  axis: { y: number; x1: number; x2: number; ticks: { x: number; label: string; labelX: number; anchor: 'start' | 'middle' | 'end' }[]; labelY: number };
+  lineHeight: number;
   /** Light vertical lines at the ticks, from the top to the axis. */
   grid: { x: number; y1: number; y2: number }[];
   rows: ChartRow[];
@@ -75,6 +78,11 @@ export interface ClaimsChart {
 
 export const CHART = {
   width: 640,
+  /**
+   * The narrow variant's width, for containers under `wide * 11 / 13` px (the wide chart would render its 13-unit
+   * text under 11 px there): 288 is the column at 320 px, so its text renders at 13 px on the smallest screens.
+   */
+  narrowWidth: 288,
   fontSize: 13,
   margin: 12,
   top: 8,
@@ -83,6 +91,7 @@ export const CHART = {
   axisHeight: 34,
   markerRadius: 5,
   labelGap: 9,
+  lineHeight: 16,
 } as const;
 
 const SIGN: Record<Qualifier, string> = { 'at-least': '≥ ', 'more-than': '> ', 'close-to': '≈ ', about: '~ ' };
@@ -151,49 +160,72 @@ export function markerShape(qualifier: Qualifier | null): MarkerShape {
   return 'dot';
 }
 
-/** The chart, or null when no figure of the measure is a number. */
-export function drawClaimsChart(input: ChartInput): ClaimsChart | null {
+/**
+ * The chart, or null when no figure of the measure is a number. `width` is the viewBox's: the page draws a wide
+ * and a narrow variant and shows the one whose text renders at 11 px or more in the space it has. Every text stays
+ * inside the width by its estimated size: a figure's label goes right of its marker, else left, else on a line of
+ * its own above it; a claimant's name wraps; the end ticks' labels are anchored to stay in.
+ */
+export function drawClaimsChart(input: ChartInput, width: number = CHART.width): ClaimsChart | null {
   const numbers = input.claimants.flatMap((c) => c.figures.flatMap((f) => (f.value === null ? [] : [f.value, ...(f.max === null ? [] : [f.max])])));
   if (numbers.length === 0) return null;
   const scale = chooseScale(numbers);
-  const { width, fontSize, margin, markerRadius: r, labelGap } = CHART;
+  const { fontSize, margin, markerRadius: r, labelGap, lineHeight } = CHART;
   const x1 = margin + r;
   const x2 = width - margin - r;
   const rows: ChartRow[] = [];
   let y = CHART.top;
   let count = 0;
   for (const claimant of input.claimants) {
-    y += CHART.claimantRow;
-    rows.push({ kind: 'claimant', x: margin, y: y - 6, text: claimant.name, marker: null, bar: null, label: null });
+    const lines = wrap(claimant.name, width - 2 * margin, fontSize);
+    y += CHART.claimantRow + (lines.length - 1) * lineHeight;
+    rows.push({ kind: 'claimant', x: margin, y: y - 6 - (lines.length - 1) * lineHeight, text: claimant.name, lines, marker: null, bar: null, label: null });
     const ordered = [...claimant.figures].sort(
       (a, b) => (a.reportedInstant < b.reportedInstant ? -1 : a.reportedInstant > b.reportedInstant ? 1 : (a.value ?? -1) - (b.value ?? -1)),
     );
     for (const f of ordered) {
       count += 1;
       y += CHART.figureRow;
-      const mid = y - 10;
       const text = `${chartValueLabel(f)} · ${f.reportedLabel}`;
+      const w = textWidth(text, fontSize);
       if (f.value === null) {
-        rows.push({ kind: 'figure', x: margin, y: mid, text: null, marker: null, bar: null, label: { x: x1 - r, y: mid + 4, anchor: 'start', text } });
+        const mid = y - 10;
+        rows.push({ kind: 'figure', x: margin, y: mid, text: null, lines: [], marker: null, bar: null, label: { x: x1 - r, y: mid + 4, anchor: 'start', text } });
         continue;
       }
       const from = position(scale, f.value, x1, x2);
       const to = f.max === null ? from : position(scale, f.max, x1, x2);
+      const right = to + r + labelGap;
+      const left = from - r - labelGap;
+      let place: Pick<ChartLabel, 'x' | 'anchor'>;
+      let above = false;
+      if (right + w <= width - margin) place = { x: round(right), anchor: 'start' };
+      else if (left - w >= margin) place = { x: round(left), anchor: 'end' };
+      else {
+        // Neither side has room: the label on a line of its own, centred over the marker as far as the edges allow.
+        place = { x: round(Math.min(Math.max((from + to) / 2 - w / 2, margin), width - margin - w)), anchor: 'start' };
+        above = true;
+        y += lineHeight;
+      }
+      const mid = y - 10;
+      const label: ChartLabel = { ...place, y: mid + 4 - (above ? lineHeight : 0), text };
       const shape = markerShape(f.qualifier);
       const marker = f.max === null ? { shape, d: markerPath(shape, from, mid, r) } : null;
       const bar = f.max === null ? null : { x: from, y: mid - 4, width: round(Math.max(2, to - from)), height: 8 };
-      const w = textWidth(text, fontSize);
-      const right = to + r + labelGap;
-      const label: ChartLabel =
-        right + w <= width - margin || from - r - labelGap - w < margin
-          ? { x: round(right), y: mid + 4, anchor: 'start', text }
-          : { x: round(from - r - labelGap), y: mid + 4, anchor: 'end', text };
-      rows.push({ kind: 'figure', x: from, y: mid, text: null, marker, bar, label });
+      rows.push({ kind: 'figure', x: from, y: mid, text: null, lines: [], marker, bar, label });
     }
   }
   const axisY = y + 8;
   const height = axisY + CHART.axisHeight;
-  const ticks = scale.ticks.map((t) => ({ x: position(scale, t, x1, x2), label: number(t) }));
+  const ticks = scale.ticks.map((t) => {
+    const x = position(scale, t, x1, x2);
+    const label = number(t);
+    const half = textWidth(label, fontSize) / 2;
+    // Centred under its tick unless that runs past an edge: then flush with the edge, whatever the font's widths.
+    if (x + half > width - 1) return { x, label, labelX: width - 1, anchor: 'end' as const };
+    if (x - half < 1) return { x, label, labelX: 1, anchor: 'start' as const };
+    return { x, label, labelX: x, anchor: 'middle' as const };
+  });
   const claimants = input.claimants.length;
   const words = input.claimants.reduce((n, c) => n + c.figures.filter((f) => f.value === null).length, 0);
   const desc = [
@@ -214,7 +246,19 @@ export function drawClaimsChart(input: ChartInput): ClaimsChart | null {
     desc,
     scale: scale.kind,
     axis: { y: axisY, x1, x2, ticks, labelY: axisY + 18 },
+    lineHeight,
     grid: ticks.map((t) => ({ x: t.x, y1: CHART.top, y2: axisY })),
     rows,
   };
+}
+
+/** A text broken at spaces into lines no wider than `max` by the bold estimate; a single word longer than that stays whole. */
+export function wrap(text: string, max: number, fontSize: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && textWidth(`${last} ${word}`, fontSize, true) <= max) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
 }

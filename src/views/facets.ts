@@ -1,3 +1,4 @@
+import { placeAncestors } from '../schema/places.ts';
 import type { Actor, Category, EventRecord, Place } from '../schema/records.ts';
 
 export type FacetKind = 'category' | 'actor' | 'place';
@@ -18,6 +19,17 @@ export interface Facet<E> {
   /** Its events, in timeline order: the same objects as the timeline's, never copies. */
   events: E[];
   count: number;
+  /**
+   * Places only: for each event listed here because it names a place lying within this one (and not this one
+   * itself), by event id, those places: the place page labels these events with them.
+   */
+  via: Record<string, PlaceLink[]>;
+}
+
+export interface PlaceLink {
+  id: string;
+  name: string;
+  path: string;
 }
 
 export interface Facets<E> {
@@ -32,11 +44,13 @@ export const FACET_FOLDERS: Record<FacetKind, string> = { category: 'categories'
 
 export const facetPath = (kind: FacetKind, id: string) => `/${FACET_FOLDERS[kind]}/${id}/`;
 
-type Indexed = Pick<EventRecord, 'category' | 'actors' | 'places'>;
+type Indexed = Pick<EventRecord, 'id' | 'category' | 'actors' | 'places'>;
 
 /**
  * Indexes already-sorted events by category, actor and place in one pass over the events, so each facet page
- * lists its own events without scanning the whole timeline. Values no event uses get no facet (and no page).
+ * lists its own events without scanning the whole timeline. Values no event uses get no facet (and no page). A
+ * place also lists the events of every place lying within it (`within` in places.yml), once each, with `via`
+ * saying which: Nagorno-Karabakh's page and count include Stepanakert's events.
  */
 export function indexFacets<E extends Indexed>(
   events: readonly E[],
@@ -45,6 +59,9 @@ export function indexFacets<E extends Indexed>(
   const byCategory = new Map<string, E[]>();
   const byActor = new Map<string, E[]>();
   const byPlace = new Map<string, E[]>();
+  const via = new Map<string, Record<string, PlaceLink[]>>();
+  const ancestors = placeAncestors(vocabulary.places);
+  const placeLink = new Map(vocabulary.places.map((p) => [p.id, { id: p.id, name: p.name, path: facetPath('place', p.id) }]));
   const add = (map: Map<string, E[]>, key: string, event: E) => {
     const list = map.get(key);
     if (list) list.push(event);
@@ -54,7 +71,19 @@ export function indexFacets<E extends Indexed>(
     add(byCategory, event.category, event);
     // An event naming the same actor twice is listed once on its page.
     for (const id of new Set(event.actors)) add(byActor, id, event);
-    for (const id of new Set(event.places)) add(byPlace, id, event);
+    const own = new Set(event.places);
+    for (const id of own) add(byPlace, id, event);
+    // The places the event's places lie within, each once, with the listed places inside each.
+    const inside = new Map<string, PlaceLink[]>();
+    for (const id of own)
+      for (const up of ancestors.get(id) ?? [])
+        if (!own.has(up)) inside.set(up, [...(inside.get(up) ?? []), placeLink.get(id)!]);
+    for (const [up, links] of inside) {
+      add(byPlace, up, event);
+      const record = via.get(up) ?? {};
+      record[event.id] = links;
+      via.set(up, record);
+    }
   }
 
   const facets = <V extends { id: string; description: string | null; aliases?: string[]; coordinates?: [number, number] }>(kind: FacetKind, values: readonly V[], name: (v: V) => string, index: Map<string, E[]>) =>
@@ -73,6 +102,7 @@ export function indexFacets<E extends Indexed>(
           path: facetPath(kind, v.id),
           events: list,
           count: list.length,
+          via: kind === 'place' ? (via.get(v.id) ?? {}) : {},
         },
       ];
     });
@@ -93,6 +123,19 @@ const collator = new Intl.Collator('en', { sensitivity: 'base' });
 
 function byName(a: { name: string; id: string }, b: { name: string; id: string }): number {
   return collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** A page's events in runs of the same `via` (null for the facet's own events), in order, to label each run. */
+export function viaRuns<E extends { id: string }>(events: readonly E[], via: Readonly<Record<string, PlaceLink[]>>): { via: PlaceLink[] | null; events: E[] }[] {
+  const runs: { via: PlaceLink[] | null; events: E[] }[] = [];
+  const key = (links: PlaceLink[] | null) => (links ? links.map((l) => l.id).join(' ') : '');
+  for (const event of events) {
+    const links = via[event.id] ?? null;
+    const last = runs[runs.length - 1];
+    if (last && key(last.via) === key(links)) last.events.push(event);
+    else runs.push({ via: links, events: [event] });
+  }
+  return runs;
 }
 
 /** The `n` facets with the most events (ties by name), for the short lists on the home page. */

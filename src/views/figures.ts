@@ -1,5 +1,5 @@
 import { MEASURES, type Measure, type Qualifier } from '../schema/vocabulary.ts';
-import { drawClaimsChart, type ClaimsChart } from './claims-chart.ts';
+import { CHART, drawClaimsChart, type ClaimsChart } from './claims-chart.ts';
 import type { ClaimView } from '../model/timeline.ts';
 
 /** One figure as one claimant gave it in one source. */
@@ -46,6 +46,10 @@ export interface FigureGroup {
   sourceCount: number;
   /** The build-time chart of the group's figures (src/views/claims-chart.ts); null when none is a number. */
   chart: ClaimsChart | null;
+  /** The same chart laid out for a narrow column, shown instead of `chart` where that would shrink its text. */
+  narrowChart: ClaimsChart | null;
+  /** More than one claimant gives a figure for it. */
+  disputed: boolean;
 }
 
 export interface FigureEvent {
@@ -134,6 +138,7 @@ function summarise({ measure, label, anchor }: GroupKey, claimants: ClaimantFigu
   const all = claimants.flatMap((c) => c.figures);
   const largest = Math.max(0, ...all.map((f) => f.max ?? f.value ?? 0));
   for (const f of all) f.barPercent = f.value === null || largest === 0 ? null : Math.max(1, Math.round((f.value / largest) * 100));
+  const id = `chart-${anchor.slice('m-'.length)}`;
   return {
     measure,
     label,
@@ -141,8 +146,19 @@ function summarise({ measure, label, anchor }: GroupKey, claimants: ClaimantFigu
     claimants,
     figureCount: all.length,
     sourceCount: new Set(all.map((f) => f.sourceId)).size,
-    chart: drawClaimsChart({ id: `chart-${anchor.slice('m-'.length)}`, label, claimants }),
+    chart: drawClaimsChart({ id, label, claimants }),
+    narrowChart: drawClaimsChart({ id: `${id}-narrow`, label, claimants }, CHART.narrowWidth),
+    disputed: claimants.length > 1,
   };
+}
+
+/**
+ * The figures page's two parts, each in the groups' order: first the measures for which more than one claimant
+ * gives a figure, which a reader can compare, then those only one claimant gives, which nobody contradicts in
+ * these articles and so are not called disputed.
+ */
+export function splitByDispute(groups: readonly FigureGroup[]): { disputed: FigureGroup[]; single: FigureGroup[] } {
+  return { disputed: groups.filter((g) => g.disputed), single: groups.filter((g) => !g.disputed) };
 }
 
 /**

@@ -2,6 +2,7 @@ import { geoAzimuthalEqualArea, geoBounds, geoCentroid, geoCircle, geoContains, 
 import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
+import { placeAncestors } from '../schema/places.ts';
 import { textWidth } from './svg-text.ts';
 
 /**
@@ -54,6 +55,8 @@ export interface MapPoint {
   name: string;
   /** [latitude, longitude], as in places.yml. */
   coordinates: [number, number];
+  /** The place it lies within (places.yml): a place holding another on the same map is named as an area, without a dot. */
+  within?: string;
 }
 
 export interface LabelLine {
@@ -67,6 +70,8 @@ export interface MapLabel {
   lines: LabelLine[];
   /** A line from the marker to a label set further away, or null for a label beside its marker. */
   leader: { x1: number; y1: number; x2: number; y2: number } | null;
+  /** Set where no name fitted: the label is this number, and the map's key below it gives the name. */
+  key?: number;
 }
 
 export interface MapMarker {
@@ -76,6 +81,8 @@ export interface MapMarker {
   y: number;
   r: number;
   focus: boolean;
+  /** An area that holds other places on the map (Nagorno-Karabakh around Stepanakert): named, not dotted. */
+  region: boolean;
   label: MapLabel | null;
 }
 
@@ -93,6 +100,8 @@ export interface LocatorMap {
   borders: string;
   countryLabels: { name: string; x: number; y: number }[];
   markers: MapMarker[];
+  /** The names of markers labelled with a number where no name fitted, in number order. */
+  key: { n: number; names: string[] }[];
   /** A scale bar at the bottom left: the line from x1 to x2 at y, its label at (x1, labelY). */
   scale: { x1: number; x2: number; y: number; labelY: number; label: string };
 }
@@ -167,17 +176,23 @@ export function drawLocatorMap(atlas: Atlas, options: MapOptions): LocatorMap {
   // and clear of the subject.
   const markers: MapMarker[] = [];
   const project = (p: MapPoint) => projection(lonLat(p));
+  // A place that lies within none and holds another place on the map is an area (a region, not a town): its name
+  // goes near its point, without a dot that would sit on its towns' (Nagorno-Karabakh's centre is by Stepanakert).
+  const ancestors = placeAncestors(places);
+  const topLevel = new Set(places.filter((p) => p.within === undefined).map((p) => p.id));
+  const regions = new Set(places.flatMap((p) => ancestors.get(p.id) ?? []).filter((id) => topLevel.has(id) && !focus.has(id)));
   for (const p of places) {
     const xy = project(p);
     if (!xy) continue;
     const [x, y] = [round(xy[0]), round(xy[1])];
-    // Places closer than a label's height share one marker and one label, a name per line.
-    const same = markers.find((m) => Math.hypot(m.x - x, m.y - y) < fontSize * 0.9);
+    const region = regions.has(p.id);
+    // Places on the same spot share one marker and one label, a name per line; places merely close get their own.
+    const same = region ? undefined : markers.find((m) => !m.region && Math.hypot(m.x - x, m.y - y) < 3);
     if (same) {
       same.ids.push(p.id);
       same.names.push(p.name);
       same.focus ||= focus.has(p.id);
-    } else markers.push({ ids: [p.id], names: [p.name], x, y, r: 0, focus: focus.has(p.id), label: null });
+    } else markers.push({ ids: [p.id], names: [p.name], x, y, r: 0, focus: focus.has(p.id), region, label: null });
   }
   const framed = new Set(places.map((p) => p.id));
   for (const p of options.context ?? []) {
@@ -186,16 +201,17 @@ export function drawLocatorMap(atlas: Atlas, options: MapOptions): LocatorMap {
     if (!xy || xy[0] < 4 || xy[1] < 4 || xy[0] > width - 4 || xy[1] > height - 4) continue;
     const [x, y] = [round(xy[0]), round(xy[1])];
     if (markers.some((m) => Math.hypot(m.x - x, m.y - y) < (m.focus ? 14 : 5))) continue;
-    markers.push({ ids: [p.id], names: [p.name], x, y, r: 0, focus: false, label: null });
+    markers.push({ ids: [p.id], names: [p.name], x, y, r: 0, focus: false, region: false, label: null });
   }
-  for (const m of markers) m.r = m.focus ? 6 : focus.size > 0 ? 3 : 4.5;
+  for (const m of markers) m.r = m.region ? 0 : m.focus ? 6 : focus.size > 0 ? 3 : 4.5;
   const scale = scaleBar(projection, centre, width, height);
   const scaleBox = box(0, scale.labelY - fontSize, scale.x2 + 4, height);
   const labels = placeLabels(
-    markers.map((m) => ({ x: m.x, y: m.y, r: m.r, lines: m.names, bold: m.focus })),
+    markers.map((m) => ({ x: m.x, y: m.y, r: m.r, lines: m.names, bold: m.focus, area: m.region })),
     { width, height, fontSize, reserved: [scaleBox] },
   );
   markers.forEach((m, i) => (m.label = labels[i] ?? null));
+  const key = markers.flatMap((m) => (m.label?.key === undefined ? [] : [{ n: m.label.key, names: m.names }])).sort((a, b) => a.n - b.n);
 
   // Country names where a country fills a fair share of the frame and its name fits clear of the places.
   const taken = [
@@ -203,7 +219,8 @@ export function drawLocatorMap(atlas: Atlas, options: MapOptions): LocatorMap {
     ...markers.map((m) => box(m.x - m.r, m.y - m.r, m.x + m.r, m.y + m.r)),
     ...labels.flatMap((l) => (l ? [labelBox(l, fontSize)] : [])),
   ];
-  const countryFont = fontSize * 0.8;
+  // 95 % of the place names: a 340-unit map is 288 px wide at 320 px, where this still renders at 11 px.
+  const countryFont = round(fontSize * 0.95);
   const visible = countries
     .map((c) => ({ name: c.name, geometry: c.shown, area: path.area(c.shown), centroid: path.centroid(c.shown) }))
     .filter((c) => c.area > 0 && c.name)
@@ -240,7 +257,7 @@ export function drawLocatorMap(atlas: Atlas, options: MapOptions): LocatorMap {
     .filter(Boolean)
     .join(' ');
 
-  return { id, width, height, title, desc, fontSize, smallFontSize: countryFont, land, borders, countryLabels, markers, scale };
+  return { id, width, height, title, desc, fontSize, smallFontSize: countryFont, land, borders, countryLabels, markers, key, scale };
 }
 
 /** The longitude/latitude box a frame covers, or null when it wraps (antimeridian, poles): then draw all. */
@@ -330,13 +347,14 @@ const box = (x0: number, y0: number, x1: number, y1: number): Box => ({ x0, y0, 
 const intersects = (a: Box, b: Box, margin = 1) =>
   a.x0 < b.x1 + margin && b.x0 < a.x1 + margin && a.y0 < b.y1 + margin && b.y0 < a.y1 + margin;
 
-function labelBox(label: MapLabel, fontSize: number): Box {
-  const widths = label.lines.map((l) => textWidth(l.text, fontSize, true));
+/** The box a label's text covers, by the bold estimate (the wider) unless told the text is regular. */
+export function labelBox(label: MapLabel, fontSize: number, bold = true): Box {
+  const widths = label.lines.map((l) => textWidth(l.text, fontSize, bold));
   const w = Math.max(...widths);
   const first = label.lines[0]!;
   const last = label.lines[label.lines.length - 1]!;
   const x0 = label.anchor === 'start' ? first.x : label.anchor === 'end' ? first.x - w : first.x - w / 2;
-  return box(x0, first.y - fontSize * 0.8, x0 + w, last.y + fontSize * 0.25);
+  return box(x0, first.y - fontSize * 0.93, x0 + w, last.y + fontSize * 0.24);
 }
 
 export interface LabelRequest {
@@ -345,12 +363,16 @@ export interface LabelRequest {
   r: number;
   lines: readonly string[];
   bold?: boolean;
+  /** An area's name: placed after the dots' labels, near its point but never on a leader line. */
+  area?: boolean;
 }
 
 /**
- * Greedy label placement: each marker in turn (most important first) takes the first position, beside it and
- * then further out with a leader line, that stays inside the map and clear of every marker and placed label.
- * A marker with no free position gets no label (its name is still in the map's description and the page).
+ * Greedy, deterministic label placement: each dot in turn (most important first), then each area, takes the
+ * first position, right, left, above or below it and then further out with a leader line, that stays inside the
+ * map and clear of every marker and placed label. A dot whose name fits nowhere is labelled with a number
+ * instead, the map's key giving its name; one where not even that fits gets no label (its name is still in the
+ * map's description and the page).
  */
 export function placeLabels(
   markers: readonly LabelRequest[],
@@ -358,21 +380,37 @@ export function placeLabels(
 ): (MapLabel | null)[] {
   const lineHeight = fontSize * 1.15;
   const placed: Box[] = [...reserved];
-  const dots = markers.map((m) => box(m.x - m.r, m.y - m.r, m.x + m.r, m.y + m.r));
+  // An area has no dot: nothing to keep clear at its point.
+  const dots = markers.map((m) => (m.area ? box(-Infinity, -Infinity, -Infinity, -Infinity) : box(m.x - m.r, m.y - m.r, m.x + m.r, m.y + m.r)));
   const directions: [number, number][] = [
     [1, 0],
     [-1, 0],
+    [0, -1],
+    [0, 1],
     [0.7, -0.7],
     [-0.7, -0.7],
     [0.7, 0.7],
     [-0.7, 0.7],
-    [0, -1],
-    [0, 1],
   ];
-  return markers.map((m, i) => {
-    const w = Math.max(...m.lines.map((l) => textWidth(l, fontSize, m.bold)));
-    const h = lineHeight * (m.lines.length - 1) + fontSize * 1.05;
-    for (const gap of [m.r + 4, m.r + 20, m.r + 40]) {
+  let numbered = 0;
+  const out: (MapLabel | null)[] = markers.map(() => null);
+  const order = [...markers.keys()].sort((a, b) => Number(markers[a]!.area ?? false) - Number(markers[b]!.area ?? false) || a - b);
+  for (const i of order) {
+    const m = markers[i]!;
+    out[i] = place(i, m.lines, m.area ? [m.r + 4, m.r + 12, m.r + 20, m.r + 30] : [m.r + 4, m.r + 20, m.r + 40], !m.area);
+    if (out[i] === null && !m.area) {
+      const label = place(i, [String(numbered + 1)], [m.r + 3, m.r + 12, m.r + 24, m.r + 36, m.r + 52], true);
+      if (label) out[i] = { ...label, key: ++numbered };
+    }
+  }
+  return out;
+
+  function place(i: number, names: readonly string[], gaps: readonly number[], leaders: boolean): MapLabel | null {
+    const m = markers[i]!;
+    const w = Math.max(...names.map((l) => textWidth(l, fontSize, m.bold)));
+    // A line of text as drawn: the font's ascent (0.93 em) above the baseline, its descent (0.24 em) below.
+    const h = lineHeight * (names.length - 1) + fontSize * 1.17;
+    for (const gap of gaps) {
       for (const [dx, dy] of directions) {
         const ax = m.x + dx * gap;
         const ay = m.y + dy * gap;
@@ -383,7 +421,7 @@ export function placeLabels(
         if (b.x0 < 2 || b.y0 < 2 || b.x1 > width - 2 || b.y1 > height - 2) continue;
         if (placed.some((p) => intersects(p, b)) || dots.some((d, j) => j !== i && intersects(d, b, 2))) continue;
         const leader =
-          gap > m.r + 4
+          leaders && gap > m.r + 4
             ? {
                 x1: round(m.x + dx * (m.r + 1)),
                 y1: round(m.y + dy * (m.r + 1)),
@@ -402,12 +440,12 @@ export function placeLabels(
           : [];
         if (trail.some((t) => placed.some((p) => intersects(p, t, 0)) || dots.some((d, j) => j !== i && intersects(d, t, 1)))) continue;
         placed.push(b, ...trail);
-        const lines = m.lines.map((text, k) => ({ text, x: round(ax), y: round(y0 + fontSize * 0.8 + k * lineHeight) }));
+        const lines = names.map((text, k) => ({ text, x: round(ax), y: round(y0 + fontSize * 0.93 + k * lineHeight) }));
         return { anchor, lines, leader };
       }
     }
     return null;
-  });
+  }
 }
 
 /**

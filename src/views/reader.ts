@@ -1,6 +1,6 @@
 import type { EventDate } from '../schema/dates.ts';
-import { groupFigures, type FigureEvent, type FigureGroup } from './figures.ts';
-import { facetPath, indexFacets, mostUsed, type Facet, type Facets } from './facets.ts';
+import { groupFigures, splitByDispute, type FigureEvent, type FigureGroup } from './figures.ts';
+import { facetPath, indexFacets, mostUsed, viaRuns, type Facet, type Facets, type PlaceLink } from './facets.ts';
 import { formatCalendarDate } from '../model/labels.ts';
 import { drawLocatorMap, regionalCluster, type Atlas, type LocatorMap } from './map.ts';
 import type { Actor, Category, EventRecord, Place } from '../schema/records.ts';
@@ -34,23 +34,29 @@ export interface ListingPage<E> {
   nextPath: string | null;
   /** Place pages carry a locator map on their first page. */
   map: LocatorMap | null;
+  /** `events` in runs, each labelled with the places within this one that its events are in (src/views/facets.ts). */
+  runs: { via: PlaceLink[] | null; events: E[] }[];
 }
 
 /** Splits each facet's events into pages of `size`: `/places/x/`, `/places/x/2/`, … so no page grows unbounded. */
-export function paginate<E>(facets: readonly Facet<E>[], size: number, map: (f: Facet<E>) => LocatorMap | null = () => null): ListingPage<E>[] {
+export function paginate<E extends { id: string }>(facets: readonly Facet<E>[], size: number, map: (f: Facet<E>) => LocatorMap | null = () => null): ListingPage<E>[] {
   return facets.flatMap((facet) => {
     const pageCount = Math.max(1, Math.ceil(facet.events.length / size));
     const pathOf = (n: number) => (n === 1 ? facet.path : `${facet.path}${n}/`);
-    return Array.from({ length: pageCount }, (_, i) => ({
+    return Array.from({ length: pageCount }, (_, i) => {
+      const events = facet.events.slice(i * size, (i + 1) * size);
+      return {
       facet,
-      events: facet.events.slice(i * size, (i + 1) * size),
+      events,
+      runs: viaRuns(events, facet.via),
       pageNumber: i + 1,
       pageCount,
       path: pathOf(i + 1),
       prevPath: i > 0 ? pathOf(i) : null,
       nextPath: i + 1 < pageCount ? pathOf(i + 2) : null,
       map: i === 0 ? map(facet) : null,
-    }));
+      };
+    });
   });
 }
 
@@ -65,6 +71,8 @@ export interface Reader<E> {
   top: { actors: Facet<E>[]; places: Facet<E>[] };
   pages: { categories: ListingPage<E>[]; actors: ListingPage<E>[]; places: ListingPage<E>[] };
   figures: FigureGroup[];
+  /** The figures page's parts: see splitByDispute. */
+  figuresPage: ReturnType<typeof splitByDispute>;
   /** Keyed by era id. */
   eras: Record<string, EraInfo>;
   /** The latest publication date among the sources: what the site knows up to. Never the build clock. */
@@ -134,6 +142,11 @@ export function buildReader<E extends ReaderEvent>(timeline: ReaderInput<E>, atl
 
   const latest = timeline.sources.reduce<EventDate | null>((max, s) => (max === null || s.published.local > max.local ? s.published : max), null);
 
+  const figures = groupFigures(
+    timeline.events,
+    timeline.sources.map((s) => s.id),
+    (id) => (actorPages.has(id) ? facetPath('actor', id) : null),
+  );
   return {
     facets,
     top: { actors: mostUsed(facets.actors, 8), places: mostUsed(facets.places, 8) },
@@ -142,11 +155,8 @@ export function buildReader<E extends ReaderEvent>(timeline: ReaderInput<E>, atl
       actors: paginate(facets.actors, options.pageSize),
       places: paginate(facets.places, options.pageSize, placeMap),
     },
-    figures: groupFigures(
-      timeline.events,
-      timeline.sources.map((s) => s.id),
-      (id) => (actorPages.has(id) ? facetPath('actor', id) : null),
-    ),
+    figures,
+    figuresPage: splitByDispute(figures),
     eras,
     lastUpdated: latest && { datetime: latest.raw, label: formatCalendarDate(latest) },
     home,

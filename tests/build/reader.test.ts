@@ -32,11 +32,34 @@ const listed = (page: string) => [...page.matchAll(/<li class="event[^"]*" id="(
 const section = (page: string, start: string, end: string) => page.slice(page.indexOf(start), page.indexOf(end, page.indexOf(start)));
 const text = (s: string) => s.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
 
+/** What content/places.yml says each place lies within, all the way up, written out by hand. */
+const WITHIN: Record<string, string[]> = {
+  stepanakert: ['nagorno-karabakh'],
+  'stepanakert-airport': ['stepanakert', 'nagorno-karabakh'],
+  chanyatag: ['nagorno-karabakh'],
+};
+
 describe('category, actor and place pages', () => {
   it('list exactly the events of their place, oldest first', async () => {
     expect(listed(await html('places/yevlakh/index.html'))).toEqual(['reintegration-talks-announced', 'yevlakh-talks']);
     expect(listed(await html('places/yerevan/index.html'))).toEqual(['yerevan-protests']);
     expect(listed(await html('places/stepanakert/index.html'))).toEqual(['stepanakert-under-fire', 'crowds-at-stepanakert-airport']);
+  });
+
+  it('list the events of the places within a place too, each run labelled with the place it is in (issue 17)', async () => {
+    // places.yml: Stepanakert and Chanyatag lie within Nagorno-Karabakh, the airport within Stepanakert. The crowds
+    // at the airport now list only the airport, which implies Stepanakert and Nagorno-Karabakh.
+    const stepanakert = await html('places/stepanakert/index.html');
+    expect(text(section(stepanakert, '<p class="within-note">', '</p>'))).toBe('In Stepanakert airport , within Stepanakert:');
+    expect(data.events.find((e) => e.id === 'crowds-at-stepanakert-airport')!.places).toEqual(['stepanakert-airport']);
+    const region = await html('places/nagorno-karabakh/index.html');
+    const notes = [...region.matchAll(/<p class="within-note">(.*?)<\/p>\n<ol class="events facet-events">\n<li class="event[^"]*" id="([^"]+)"/g)].map((m) => `${text(m[1]!)} → ${m[2]}`);
+    expect(notes).toEqual([
+      'In Stepanakert , within Nagorno-Karabakh: → stepanakert-under-fire',
+      'In Stepanakert airport , within Nagorno-Karabakh: → crowds-at-stepanakert-airport',
+      'In Chanyatag , within Nagorno-Karabakh: → russian-peacekeepers-killed',
+    ]);
+    expect(region).toContain('<p class="updated">36 events, oldest first.');
   });
 
   it('list exactly the events of their category and actor', async () => {
@@ -59,7 +82,8 @@ describe('category, actor and place pages', () => {
     for (const e of data.events) {
       add(`categories/${e.category}`, e.id);
       for (const a of new Set(e.actors)) add(`actors/${a}`, e.id);
-      for (const p of new Set(e.places)) add(`places/${p}`, e.id);
+      // A place lists the events of the places within it too (content/places.yml): each event once.
+      for (const p of new Set(e.places.flatMap((id) => [id, ...(WITHIN[id] ?? [])]))) add(`places/${p}`, e.id);
     }
     expect(expected.size).toBeGreaterThan(30);
     for (const [path, ids] of expected) {
@@ -160,20 +184,26 @@ describe('the home page', () => {
 });
 
 describe('the disputed figures page', () => {
-  it('groups every claim by measure, in the vocabulary order', async () => {
+  it('groups every claim by measure, the disputed ones first, then those only one side gives, each part in the vocabulary order', async () => {
     const page = await html('figures/index.html');
-    const headings = [...page.matchAll(/<h2 id="m-([\w-]+)">([^<]+)<\/h2>/g)].map((m) => m[2]);
-    // A background event's figures come after the story's, under their event: the 2020 war's toll (issue 16).
+    const headings = [...page.matchAll(/<h([23]) id="([\w-]+)">([^<]+)<\/h\1>/g)].map((m) => `h${m[1]} ${m[3]}`);
+    // Killed and injured come from four claimants each; every other measure from one (Russia alone gives the
+    // evacuation figures, Azerbaijan alone the positions taken). A background event's figures come after the
+    // story's, under their event: the 2020 war's toll (issue 16).
     expect(headings).toEqual([
-      'Killed',
-      'Injured',
-      'Civilians killed',
-      'Children killed',
-      'Evacuated',
-      'Children evacuated',
-      'Military positions taken',
-      'Killed: Second Karabakh war: Azerbaijan recaptures areas in and around the region',
+      'h2 Disputed: more than one claimant gives a figure',
+      'h3 Killed',
+      'h3 Injured',
+      'h2 Only one side gives a figure',
+      'h3 Civilians killed',
+      'h3 Children killed',
+      'h3 Evacuated',
+      'h3 Children evacuated',
+      'h3 Military positions taken',
+      'h3 Killed: Second Karabakh war: Azerbaijan recaptures areas in and around the region',
     ]);
+    expect(page).toContain('<title>Figures: who says what');
+    expect(page).not.toMatch(/<h1>[^<]*Disputed/);
   });
 
   it('sets the death tolls side by side, by claimant and then by source', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CHART, chartValueLabel, chooseScale, drawClaimsChart, markerPath, markerShape, niceStep, position, type ChartFigure } from '../../src/views/claims-chart.ts';
+import { CHART, chartValueLabel, chooseScale, drawClaimsChart, markerPath, markerShape, niceStep, position, wrap, type ChartFigure, type ClaimsChart } from '../../src/views/claims-chart.ts';
+import { textWidth } from '../../src/views/svg-text.ts';
 
 const fig = (value: number | null, reported: string, extra: Partial<ChartFigure> = {}): ChartFigure => ({
   value,
@@ -155,5 +156,78 @@ describe('drawClaimsChart', () => {
     expect(log.axis.ticks.map((t) => t.label)).toEqual(['10', '100', '1,000', '10,000']);
     expect(log.desc).toContain('on a logarithmic scale from 10 to 10,000');
     expect(drawClaimsChart({ id: 'c', label: 'Injured', claimants: [{ name: 'V', figures: [fig(null, '20', { figure: 'hundreds' })] }] })).toBeNull();
+  });
+});
+
+/** Every text's estimated box, as [left, right], by its anchor: the claimant lines bold. */
+function textBoxes(chart: ClaimsChart): { text: string; left: number; right: number }[] {
+  const box = (text: string, x: number, anchor: string, bold = false) => {
+    const w = textWidth(text, chart.fontSize, bold);
+    const left = anchor === 'start' ? x : anchor === 'end' ? x - w : x - w / 2;
+    return { text, left, right: left + w };
+  };
+  return [
+    ...chart.axis.ticks.map((t) => box(t.label, t.labelX, t.anchor)),
+    ...chart.rows.flatMap((r) => (r.kind === 'claimant' ? r.lines.map((l) => box(l, r.x, 'start', true)) : [box(r.label!.text, r.label!.x, r.label!.anchor)])),
+  ];
+}
+
+describe('drawClaimsChart: nothing outside the chart, at either width', () => {
+  const input = {
+    id: 'chart-killed',
+    label: 'Killed',
+    claimants: [
+      { name: 'A human rights activist from the separatist camp', figures: [fig(200, '20', { qualifier: 'at-least' as const })] },
+      { name: 'Armenia', figures: [fig(32, '20'), fig(120, '21', { qualifier: 'close-to' as const }), fig(60, '21', { max: 90 })] },
+      { name: 'Russia', figures: [fig(null, '20', { figure: 'hundreds' }), fig(4000, '21')] },
+    ],
+  };
+
+  it.each([CHART.width, CHART.narrowWidth])('keeps every label, name and tick inside a %d-wide chart', (width) => {
+    const chart = drawClaimsChart(input, width)!;
+    expect(chart.width).toBe(width);
+    for (const b of textBoxes(chart)) {
+      expect(b.left, b.text).toBeGreaterThanOrEqual(0);
+      expect(b.right, b.text).toBeLessThanOrEqual(width);
+    }
+  });
+
+  it('anchors the last tick\'s label to the right edge when centring it would run past', () => {
+    // The evacuation figure of the issue: 3,154 on a 0–4,000 axis, whose 4,000 sits 17 units from the edge.
+    const ticks = drawClaimsChart({ id: 'c', label: 'Evacuated', claimants: [{ name: 'Russia', figures: [fig(3154, '20')] }] })!.axis.ticks;
+    expect(ticks.map((t) => t.label)).toEqual(['0', '1,000', '2,000', '3,000', '4,000']);
+    expect(ticks.at(-1)).toMatchObject({ label: '4,000', anchor: 'end', labelX: CHART.width - 1 });
+    expect(ticks[1]).toMatchObject({ label: '1,000', anchor: 'middle' });
+    expect(ticks[1]!.labelX).toBe(ticks[1]!.x);
+  });
+
+  it('wraps a long claimant name in the narrow chart and pushes the rows below it down', () => {
+    // A figure near 0, whose label fits right of its marker at either width.
+    const long = { id: 'c', label: 'Killed', claimants: [{ name: input.claimants[0]!.name, figures: [fig(10, '20'), fig(200, '21')] }] };
+    const wide = drawClaimsChart(long)!;
+    const narrow = drawClaimsChart(long, CHART.narrowWidth)!;
+    expect(wide.rows[0]!.lines).toEqual(['A human rights activist from the separatist camp']);
+    expect(narrow.rows[0]!.lines).toEqual(['A human rights activist from the', 'separatist camp']);
+    expect(narrow.rows[1]!.y - narrow.rows[0]!.y).toBe(wide.rows[1]!.y - wide.rows[0]!.y + CHART.lineHeight);
+  });
+
+  it('puts a label that fits on neither side of its marker on a line of its own above it', () => {
+    // 2,500 of 5,000 sits mid-axis: "2,500 · 20 Sep 2023" (about 139 units) fits neither side of 288.
+    const chart = drawClaimsChart({ id: 'c', label: 'Evacuated', claimants: [{ name: 'Russia', figures: [fig(2500, '20'), fig(4000, '21')] }] }, CHART.narrowWidth)!;
+    const mid = chart.rows[1]!;
+    expect(mid.label!.y).toBeLessThan(mid.y - CHART.markerRadius);
+    const w = textWidth(mid.label!.text, CHART.fontSize);
+    expect(mid.label!.x).toBeCloseTo(mid.x - w / 2, 0);
+    // The next row starts a line further down than it would have.
+    expect(chart.rows[2]!.y - mid.y).toBe(CHART.figureRow);
+    expect(mid.y - chart.rows[0]!.y).toBe(CHART.figureRow + CHART.lineHeight - 4);
+  });
+});
+
+describe('wrap', () => {
+  it('breaks at spaces within the width and keeps an over-long word whole', () => {
+    expect(wrap('aaa bbb ccc', textWidth('aaa bbb', 13, true), 13)).toEqual(['aaa bbb', 'ccc']);
+    expect(wrap('Azerbaijan', 10, 13)).toEqual(['Azerbaijan']);
+    expect(wrap('Armenia', 300, 13)).toEqual(['Armenia']);
   });
 });

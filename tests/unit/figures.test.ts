@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupFigures, type FigureEvent } from '../../src/views/figures.ts';
+import { groupFigures, splitByDispute, type FigureEvent } from '../../src/views/figures.ts';
 import type { ClaimView } from '../../src/model/timeline.ts';
 import { date } from './support/dates.ts';
 import { claim } from './support/records.ts';
@@ -120,5 +120,24 @@ describe('groupFigures: figures of a background event', () => {
     expect(withWar[0]!.figureCount).toBe(groups[0]!.figureCount);
     expect(withWar[4]!.claimants.flatMap((c) => c.figures.map((f) => f.figureLabel))).toEqual(['more than 6,500']);
     expect(withWar[4]!.chart?.id).toBe('chart-killed-war');
+  });
+});
+
+describe('splitByDispute', () => {
+  it('puts the measures more than one claimant gives first, then those only one gives, each in the groups\' order', () => {
+    // Killed: the activist, Armenia and Vardanyan; injured: Armenia and Vardanyan; both evacuation figures: Russia alone.
+    const { disputed, single } = splitByDispute(groups);
+    expect(disputed.map((g) => g.measure)).toEqual(['killed', 'injured']);
+    expect(single.map((g) => g.measure)).toEqual(['evacuated', 'children-evacuated']);
+  });
+
+  it('counts claimants, not figures: one claimant giving two figures is not a dispute', () => {
+    const [g] = groupFigures([event('e', [view('early', 'armenia', 'killed', 'at least 32', 32), view('late', 'armenia', 'killed', '32', 32)])], SOURCE_ORDER, () => null);
+    expect(g!.disputed).toBe(false);
+    expect(splitByDispute([g!]).single).toHaveLength(1);
+  });
+
+  it('draws each chart twice, wide and narrow, under ids of their own', () => {
+    expect([groups[0]!.chart?.id, groups[0]!.chart?.width, groups[0]!.narrowChart?.id, groups[0]!.narrowChart?.width]).toEqual(['chart-killed', 640, 'chart-killed-narrow', 288]);
   });
 });

@@ -1,7 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Topology } from 'topojson-specification';
+import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { loadAtlas } from '../../src/views/atlas.ts';
-import { drawLocatorMap, placeLabels, prepareAtlas, regionalCluster, type MapLabel, type MapPoint } from '../../src/views/map.ts';
+import { drawLocatorMap, labelBox, placeLabels, prepareAtlas, regionalCluster, type MapLabel, type MapPoint } from '../../src/views/map.ts';
+import { ROOT } from '../helpers/project.ts';
 import { textWidth } from '../../src/views/svg-text.ts';
 
 /**
@@ -238,11 +242,19 @@ describe('placeLabels', () => {
     expect(labels.filter((l) => l!.leader)).toHaveLength(1);
   });
 
-  it('gives no label where none fits, and avoids reserved areas', () => {
-    const [none] = placeLabels([{ x: 10, y: 10, r: 3, lines: ['A name far too long for this map'] }], { width: 40, height: 20, fontSize: 10 });
+  it('labels with a number where the name fits nowhere, and gives no label where not even that fits', () => {
+    const [numbered] = placeLabels([{ x: 10, y: 10, r: 3, lines: ['A name far too long for this map'] }], { width: 40, height: 20, fontSize: 10 });
+    expect(numbered).toMatchObject({ key: 1, anchor: 'start', leader: null, lines: [{ text: '1' }] });
+    const [none] = placeLabels([{ x: 4, y: 4, r: 3, lines: ['Town'] }], { width: 8, height: 8, fontSize: 10 });
     expect(none).toBeNull();
+  });
+
+  it('avoids reserved areas, falling back on a number that fits where the name does not', () => {
+    // Everything right of x = 22 is reserved: "Town" fits neither right, left, above nor below; "1" fits on the left.
     const [moved] = placeLabels([{ x: 20, y: 50, r: 3, lines: ['Town'] }], { ...size, reserved: [{ x0: 22, y0: 0, x1: 200, y1: 100 }] });
-    expect(moved).toBeNull();
+    expect(moved).toMatchObject({ key: 1, anchor: 'end', lines: [{ text: '1' }] });
+    const [blocked] = placeLabels([{ x: 20, y: 50, r: 3, lines: ['Town'] }], { ...size, reserved: [{ x0: 0, y0: 0, x1: 200, y1: 100 }] });
+    expect(blocked).toBeNull();
   });
 });
 
@@ -264,5 +276,50 @@ describe('regionalCluster', () => {
 
   it('keeps every place when the anchor is unknown', () => {
     expect(regionalCluster(places, 'nowhere', 10).inside).toHaveLength(4);
+  });
+});
+
+describe('map labels never overlap (issue 17)', () => {
+  const real = loadAtlas();
+  const FONT = 14;
+  type Entry = { name: string; coordinates: [number, number]; within?: string };
+  const bundled = Object.entries(parseYaml(readFileSync(join(ROOT, 'content/places.yml'), 'utf8')) as Record<string, Entry>)
+    // The home map's region: Moscow and Washington are named beside it.
+    .filter(([id]) => id !== 'moscow' && id !== 'washington')
+    .map(([id, p]): MapPoint => ({ id, name: p.name, coordinates: p.coordinates, ...(p.within ? { within: p.within } : {}) }));
+
+  /** Every label's box, number labels included, checked pairwise and against the frame; each place named somewhere. */
+  function expectClear(map: ReturnType<typeof drawLocatorMap>, names: readonly string[]) {
+    const labelled = map.markers.filter((m) => m.label);
+    const boxes = labelled.map((m) => ({ names: m.names.join('/'), ...labelBox(m.label!, map.fontSize, m.focus) }));
+    for (const [i, a] of boxes.entries()) {
+      expect(a.x0, a.names).toBeGreaterThanOrEqual(0);
+      expect(a.x1, a.names).toBeLessThanOrEqual(map.width);
+      expect(a.y0, a.names).toBeGreaterThanOrEqual(0);
+      expect(a.y1, a.names).toBeLessThanOrEqual(map.height);
+      for (const b of boxes.slice(i + 1)) expect(a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1, `${a.names} and ${b.names}`).toBe(false);
+    }
+    // By name on the map, or by number with the name in the key: nobody is left out.
+    const named = [...map.markers.filter((m) => m.label && m.label.key === undefined).flatMap((m) => m.names), ...map.key.flatMap((k) => k.names)];
+    expect([...named].sort()).toEqual([...names].sort());
+    expect(map.markers.filter((m) => m.label?.key !== undefined).map((m) => m.label!.lines[0]!.text)).toEqual(map.key.map((k) => String(k.n)));
+  }
+
+  it('names each bundled place once, Nagorno-Karabakh as an area without a dot, no two labels touching', () => {
+    const map = drawLocatorMap(real, { id: 'home', title: 'T', places: bundled, minSpanKm: 150, fontSize: FONT });
+    expectClear(map, bundled.map((p) => p.name));
+    const region = map.markers.find((m) => m.ids.includes('nagorno-karabakh'))!;
+    expect(region).toMatchObject({ region: true, r: 0, names: ['Nagorno-Karabakh'] });
+    // Stepanakert and its airport, which lie within it, each have a dot of their own: no stack of names under one.
+    expect(map.markers.filter((m) => !m.region).every((m) => m.names.length === 1)).toBe(true);
+  });
+
+  it('keeps a dense set of places apart, by name, leader line or number', () => {
+    // Twenty places within about 35 km of each other, in a fixed scatter (7 and 3 are prime to 20: no two coincide).
+    const dense = Array.from({ length: 20 }, (_, i) => place(`town${String.fromCharCode(97 + i)}`, 40 + ((i * 7) % 20) * 0.015, 45.9 + ((i * 3) % 20) * 0.02));
+    const map = drawLocatorMap(real, { id: 'dense', title: 'T', places: dense, minSpanKm: 50, fontSize: FONT });
+    expectClear(map, dense.map((p) => p.name));
+    expect(map.key.length).toBeGreaterThan(0);
+    expect(map.markers.some((m) => m.label?.leader)).toBe(true);
   });
 });

@@ -61,7 +61,7 @@ describe('sourceRefs', () => {
 });
 
 describe('paginate', () => {
-  const facet = (id: string, n: number): Facet<number> => ({
+  const facet = (id: string, n: number): Facet<{ id: string }> => ({
     kind: 'place',
     id,
     name: id,
@@ -70,13 +70,15 @@ describe('paginate', () => {
     coordinates: null,
     coordinatesLabel: null,
     path: facetPath('place', id),
-    events: Array.from({ length: n }, (_, i) => i + 1),
+    events: Array.from({ length: n }, (_, i) => ({ id: String(i + 1) })),
     count: n,
+    via: {},
   });
+  const ids = (events: { id: string }[]) => events.map((e) => Number(e.id));
 
   it('splits a long list into numbered pages linked to each other', () => {
     const pages = paginate([facet('big', 5), facet('small', 1)], 2);
-    expect(pages.map((p) => [p.path, p.events, p.pageNumber, p.pageCount, p.prevPath, p.nextPath])).toEqual([
+    expect(pages.map((p) => [p.path, ids(p.events), p.pageNumber, p.pageCount, p.prevPath, p.nextPath])).toEqual([
       ['/places/big/', [1, 2], 1, 3, null, '/places/big/2/'],
       ['/places/big/2/', [3, 4], 2, 3, '/places/big/', '/places/big/3/'],
       ['/places/big/3/', [5], 3, 3, '/places/big/2/', null],

@@ -243,6 +243,8 @@ describe('buildReporting', () => {
       figureCount: 2,
       sourceCount: 1,
       chart: null,
+      narrowChart: null,
+      disputed: false,
     },
     {
       measure: 'injured',
@@ -252,6 +254,8 @@ describe('buildReporting', () => {
       figureCount: 1,
       sourceCount: 1,
       chart: null,
+      narrowChart: null,
+      disputed: false,
     },
   ];
   const sources = [{ id: 's21', published: date('2023-09-21') }, { id: 's20', published: date('2023-09-20') }, { id: 's20b', published: date('2023-09-20') }];
@@ -365,7 +369,7 @@ describe('buildReporting on a large timeline', () => {
   });
   const figures: FigureGroup[] = [
     {
-      measure: 'killed', label: 'Killed', anchor: 'm-killed', figureCount: 3, sourceCount: 1, chart: null,
+      measure: 'killed', label: 'Killed', anchor: 'm-killed', figureCount: 3, sourceCount: 1, chart: null, narrowChart: null, disputed: false,
       // Given on the 19th (before any article), on the 20th, and on the 21st.
       claimants: [{ id: 'a', name: 'A', path: null, figures: [entry('2023-09-19T20:00:00Z', 1), entry('2023-09-20T20:00:00Z', 2), entry('2023-09-21T20:00:00Z', 3)] }],
     },
