@@ -4,6 +4,8 @@ import { participantAccounts, sourceRefs } from './citations.ts';
 import { firstDay } from '../schema/dates.ts';
 import { formatCalendarDate, formatEventDate, formatShortDate, formatTime, timeNote } from './labels.ts';
 import { eventPath, sourcePath, textFragmentUrl } from './links.ts';
+import { provenance } from './provenance.ts';
+import { citationKey, passages, type Passage, type PassageEvent } from './passages.ts';
 import { groupConsecutive, sortEvents } from './order.ts';
 import { planPeriods, type Period } from './periods.ts';
 import { claimReport, firstReport, lastModified, updateViews } from './reporting.ts';
@@ -66,6 +68,29 @@ export function buildTimelineCore(content: Content, render: (markdown: string) =
   const categoryById = new Map(content.categories.map((c) => [c.id, c]));
   const eraStart = firstDay(site.eraStart);
 
+  const sorted = sortEvents(content.events, site.timeZone);
+
+  // Each source's quoted passages, and under each citation's words the anchor of its passage there.
+  type Quoting = PassageEvent & { dateLabel: string; datetime: string };
+  const quotedFrom = new Map<string, { quote: string; prefix: string | null; suffix: string | null; event: Quoting }[]>();
+  for (const e of sorted) {
+    const event: Quoting = { id: e.id, title: e.title, path: eventPath(e.id), dateLabel: formatEventDate(e.date, e.end, e.approximate, e.partOfDay), datetime: e.date.raw };
+    for (const c of [...e.sources, ...e.claims]) {
+      const list = quotedFrom.get(c.source) ?? [];
+      quotedFrom.set(c.source, list);
+      list.push({ quote: c.quote, prefix: c.prefix, suffix: c.suffix, event });
+    }
+  }
+  const passagesOf = new Map<string, { passages: Passage<Quoting>[]; anchors: Map<string, string> }>(
+    content.sources.map((s) => [s.id, passages(s.text, quotedFrom.get(s.id) ?? [])]),
+  );
+  const passagePath = (c: { source: string; quote: string; prefix: string | null; suffix: string | null }) => {
+    const anchor = passagesOf.get(c.source)!.anchors.get(citationKey(c));
+    return anchor ? `${sourcePath(c.source)}#${anchor}` : sourcePath(c.source);
+  };
+
+  const provenanceOf = new Map(content.sources.map((s) => [s.id, provenance(s)]));
+
   const cite = (c: SourceCitation): CitationView => {
     const source = sourceById.get(c.source)!;
     return {
@@ -74,10 +99,11 @@ export function buildTimelineCore(content: Content, render: (markdown: string) =
       sourceTitle: source.title,
       sourcePath: sourcePath(source.id),
       passageUrl: source.url ? textFragmentUrl(source.url, c.quote, c.prefix, c.suffix) : null,
+      passagePath: passagePath(c),
+      sourceNote: provenanceOf.get(source.id)!.short,
     };
   };
 
-  const sorted = sortEvents(content.events, site.timeZone);
   const events: TimelineEvent[] = sorted.map((e) => {
     const citations = e.sources.map(cite);
     return {
@@ -105,6 +131,7 @@ export function buildTimelineCore(content: Content, render: (markdown: string) =
           claimantKind: actorById.get(c.claimant)!.kind ?? null,
           sourceTitle: source.title,
           sourcePath: sourcePath(source.id),
+          passagePath: passagePath(c),
           ...claimReport(c, source.published, site.timeZone),
         };
       }),
@@ -146,6 +173,8 @@ export function buildTimelineCore(content: Content, render: (markdown: string) =
       path: sourcePath(s.id),
       publishedLabel: formatCalendarDate(s.published),
       citedBy: [...(citedBy.get(s.id)?.values() ?? [])],
+      passages: passagesOf.get(s.id)!.passages,
+      provenance: provenanceOf.get(s.id)!,
     }));
 
   return { site, events, eras, periods, sources, categories: content.categories, actors: content.actors, places: content.places };

@@ -45,6 +45,9 @@ export interface Source {
   language: string;
   translatedFrom: string | null;
   translatedFromInferred: string | null;
+  /** True where the copy came from a reprint site; `reprintInferred` gives the evidence. */
+  reprint: boolean;
+  reprintInferred: string | null;
   removed: string | null;
   note: string | null;
   /** The cleaned article text, as in the file. */

@@ -63,6 +63,8 @@ export function toModel(ctx: ValidationContext): ValidatedRecords {
         language: data.language,
         translatedFrom: data.translated_from ?? null,
         translatedFromInferred: data.translated_from_inferred ?? null,
+        reprint: data.reprint ?? false,
+        reprintInferred: data.reprint_inferred ?? null,
         removed: data.removed ?? null,
         note: data.note ?? null,
         text: file.body,
