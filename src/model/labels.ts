@@ -57,13 +57,52 @@ function withTime(date: EventDate, approximate: boolean): string {
   return time ? `${formatCalendarDate(date)}, ${time}` : formatCalendarDate(date);
 }
 
-/** What an event's line says under its day heading, instead of repeating the date. */
-export function timeNote(date: EventDate, end: EventDate | null, approximate: boolean, partOfDay: PartOfDay | null = null): string | null {
-  const parts: string[] = [];
-  const notReported = partOfDay ? `${partLabel(partOfDay)}, time not reported` : 'Time not reported';
-  if (date.precision === 'minute') parts.push(formatTime(date, approximate)!);
-  else if (date.precision === 'day') parts.push(approximate ? `${notReported}; day approximate` : notReported);
-  else if (approximate) parts.push('Approximate date');
-  if (end) parts.push(`${parts.length ? 'until' : 'Until'} ${formatCalendarDate(end)}`);
-  return parts.length ? parts.join(', ') : null;
+/** What a day's heading already says about its events' times, so that their lines need not repeat it. */
+export interface DayStates {
+  /** No event of the day has a clock time. */
+  noTime: boolean;
+  /** Every event of the day has an approximate day. */
+  approximate: boolean;
+}
+
+const NOTHING_STATED: DayStates = { noTime: false, approximate: false };
+
+/**
+ * What an event's line says under its day heading, as a sentence (`The day is approximate; no time was reported.`,
+ * `Ongoing until Wednesday 20 September 2023; no time was reported.`), or its clock time; null when the heading
+ * says it all. What the day's note states (`stated`) is left out.
+ */
+export function timeNote(date: EventDate, end: EventDate | null, approximate: boolean, partOfDay: PartOfDay | null = null, stated: DayStates = NOTHING_STATED): string | null {
+  const until = end ? `ongoing until ${formatCalendarDate(end)}` : null;
+  if (date.precision === 'minute') {
+    const time = formatTime(date, approximate)!;
+    return until ? `${time}; ${until}.` : time;
+  }
+  const clauses: string[] = [];
+  if (until) clauses.push(until);
+  if (date.precision === 'day') {
+    if (partOfDay) clauses.push(`in the ${partLabel(partOfDay).toLowerCase()}`);
+    if (approximate && !stated.approximate) clauses.push('the day is approximate');
+    if (!stated.noTime) clauses.push('no time was reported');
+  } else if (approximate) clauses.push('the date is approximate');
+  if (clauses.length === 0) return null;
+  const [first, ...rest] = clauses as [string, ...string[]];
+  const text = rest.length ? `${first}; ${rest.join(' and ')}` : first;
+  return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
+}
+
+/**
+ * What a day's heading says once for all its events, where they share it: that none has a clock time, and that
+ * the day is approximate where it is for all of them. Null where some event has a time, or the day is a month or year.
+ */
+export function dayStates(events: readonly { date: EventDate; approximate: boolean }[]): DayStates | null {
+  if (events.length === 0 || !events.every((e) => e.date.precision === 'day')) return null;
+  return { noTime: true, approximate: events.every((e) => e.approximate) };
+}
+
+/** The note under a day heading for what `dayStates` found: `No times were reported for these events.` */
+export function dayNote(states: DayStates | null, count: number): string | null {
+  if (!states) return null;
+  const times = count === 1 ? 'no time was reported for this event' : 'no times were reported for these events';
+  return states.approximate ? `The day is approximate; ${times}.` : `${times[0]!.toUpperCase()}${times.slice(1)}.`;
 }

@@ -42,8 +42,10 @@ export interface TimelineEvent extends EventRecord {
   dateLabel: string;
   /** Only the time part, for timed events. */
   timeLabel: string | null;
-  /** What the event's line says under its day heading: its time, or `Time not reported`; null when the heading says it all. */
+  /** What the event's line says under a bare day heading: its time, or `No time was reported.`; null when the heading says it all. */
   timeNote: string | null;
+  /** The same under its day's heading on the timeline, less what that day's note says for all its events. */
+  listNote: string | null;
   shortDate: string;
   /** For `<time datetime>`: the editor's ISO string, valid HTML at every precision. */
   datetime: string;
@@ -74,6 +76,8 @@ export interface Day {
   key: string;
   heading: string;
   anchor: string;
+  /** What the heading says once for all the day's events (`No times were reported for these events.`), or null. */
+  note: string | null;
   events: TimelineEvent[];
 }
 

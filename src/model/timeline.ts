@@ -2,7 +2,7 @@ import { cleanDeep } from '../lib/html-text.ts';
 import { MEASURES, QUALIFIERS } from '../schema/vocabulary.ts';
 import { participantAccounts, sourceRefs } from './citations.ts';
 import { firstDay } from '../schema/dates.ts';
-import { formatCalendarDate, formatEventDate, formatShortDate, formatTime, timeNote } from './labels.ts';
+import { dayNote, dayStates, formatCalendarDate, formatEventDate, formatShortDate, formatTime, timeNote } from './labels.ts';
 import { eventPath, sourcePath, textFragmentUrl } from './links.ts';
 import { provenance } from './provenance.ts';
 import { citationKey, passages, type Passage, type PassageEvent } from './passages.ts';
@@ -36,7 +36,13 @@ export function groupEras(events: readonly TimelineEvent[], site: Site): Era[] {
       days: groupConsecutive(
         events.filter((e) => e.era === id),
         (e) => e.date.local,
-      ).map((g) => ({ key: g.key, heading: formatCalendarDate(g.items[0]!.date), anchor: `d-${g.key}`, events: g.items })),
+      ).map((g) => ({
+        key: g.key,
+        heading: formatCalendarDate(g.items[0]!.date),
+        anchor: `d-${g.key}`,
+        note: dayNote(dayStates(g.items), g.items.length),
+        events: g.items,
+      })),
     }))
     .filter((era) => era.days.length > 0)
     .map((era) => ({ ...era, count: era.days.reduce((n, d) => n + d.events.length, 0) }));
@@ -113,6 +119,7 @@ export function buildTimelineCore(content: Content, render: (markdown: string) =
       dateLabel: formatEventDate(e.date, e.end, e.approximate, e.partOfDay),
       timeLabel: formatTime(e.date, e.approximate),
       timeNote: timeNote(e.date, e.end, e.approximate, e.partOfDay),
+      listNote: null,
       shortDate: formatShortDate(e.date),
       datetime: e.date.raw,
       era: firstDay(e.date) < eraStart ? 'background' : 'main',
@@ -152,6 +159,11 @@ export function buildTimelineCore(content: Content, render: (markdown: string) =
   });
 
   const eras = groupEras(events, site);
+  // Period pages hold whole days, so a day's note and its events' lines are the same there as here.
+  for (const day of eras.flatMap((era) => era.days)) {
+    const stated = dayStates(day.events);
+    for (const e of day.events) e.listNote = timeNote(e.date, e.end, e.approximate, e.partOfDay, stated ?? undefined);
+  }
   const periods = planPeriods(events, (list) => groupEras(list, site));
   const periodOf = new Map(periods.flatMap((p) => p.eventIds.map((id) => [id, p.path] as const)));
   for (const e of events) e.timelinePath = `${periodOf.get(e.id) ?? '/'}#${e.id}`;

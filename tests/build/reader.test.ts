@@ -93,20 +93,26 @@ describe('the home page', () => {
     expect(listed(home)).toEqual(data.events.map((e) => e.id));
   });
 
-  it('gives timed events local time and GMT with a neutral offset, and day-only events "Time not reported"', async () => {
+  it('gives timed events local time and GMT with a neutral offset, and says once per day that no time was reported', async () => {
     const home = await html('index.html');
     const ceasefire = section(home, 'id="ceasefire-takes-effect"', '</li>');
     expect(ceasefire).toContain('<time datetime="2023-09-20T13:00+04:00">13:00 local time (UTC+4) · 09:00 GMT</time>');
     expect(home).not.toMatch(/\b(AZT|AMT|AZST)\b/);
     const launched = section(home, 'id="offensive-launched"', '</li>');
-    expect(launched).toContain('<time datetime="2023-09-19">Time not reported</time>');
+    // Every event of 19 September is known only to the day: its heading says so, once, and no event repeats it.
+    const day19 = section(home, 'id="d-2023-09-19"', '</section>');
+    expect(day19).toContain('<p class="day-note">No times were reported for these events.</p>');
+    expect(listed(day19).length).toBeGreaterThan(3);
+    expect(day19).not.toContain('time was reported');
     expect(launched).not.toContain('Tuesday 19 September 2023');
     // Events known only to the day come first; then the ceasefire at 13:00, then what the articles place in the
     // evening ("on Wednesday evening") and late evening ("late on Wednesday evening").
     const day20 = listed(section(home, 'id="d-2023-09-20"', '</section>'));
     expect(day20.length).toBeGreaterThan(10);
     expect(day20.slice(-3)).toEqual(['ceasefire-takes-effect', 'sep20-ceasefire-holding', 'sotk-border-incident']);
-    expect(section(home, 'id="sotk-border-incident"', '</li>')).toContain('Late evening, time not reported');
+    // 20 September has a timed event, so each untimed one says so itself.
+    expect(section(home, 'id="d-2023-09-20"', '<ol class="events">')).not.toContain('day-note');
+    expect(section(home, 'id="sotk-border-incident"', '</li>')).toContain('In the late evening; the day is approximate and no time was reported.');
   });
 
   it('marks the three headline events and labels every category in words', async () => {

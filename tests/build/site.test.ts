@@ -146,8 +146,8 @@ describe('pages', () => {
   it('issue 16: marks approximate days and parts of the day in the embed too', async () => {
     const page = await html('embed/index.html');
     const line = (id: string) => new RegExp(`href="/events/${id}/"[^]*?</li>`).exec(page)?.[0] ?? '';
-    expect(line('aliyev-warns-operation-will-continue')).toContain('Time not reported; day approximate');
-    expect(line('sotk-border-incident')).toContain('Late evening, time not reported; day approximate');
+    expect(line('aliyev-warns-operation-will-continue')).toContain('The day is approximate; no time was reported.');
+    expect(line('sotk-border-incident')).toContain('In the late evening; the day is approximate and no time was reported.');
   });
 
   it('shows the ceasefire in local time and GMT, with a machine-readable datetime', async () => {

@@ -111,10 +111,10 @@ describe('years 0 to 100', () => {
 
 describe('parts of the day', () => {
   it.each<[string | null, boolean, string]>([
-    ['evening', false, 'Evening, time not reported'],
-    ['late evening', false, 'Late evening, time not reported'],
-    ['early morning', true, 'Early morning, time not reported; day approximate'],
-    [null, false, 'Time not reported'],
+    ['evening', false, 'In the evening; no time was reported.'],
+    ['late evening', false, 'In the late evening; no time was reported.'],
+    ['early morning', true, 'In the early morning; the day is approximate and no time was reported.'],
+    [null, false, 'No time was reported.'],
   ])('timeNote with %s (approximate %s)', (part, approximate, note) => {
     expect(timeNote(date('2023-09-20'), null, approximate, part === null ? null : parsePartOfDay(part))).toBe(note);
   });
