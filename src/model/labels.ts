@@ -57,6 +57,21 @@ function withTime(date: EventDate, approximate: boolean): string {
   return time ? `${formatCalendarDate(date)}, ${time}` : formatCalendarDate(date);
 }
 
+/** `A`, `A or B`, `A, B or C`. */
+function orList(words: readonly string[]): string {
+  return words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words.at(-1)}` : (words[0] ?? '');
+}
+
+/**
+ * The other names an actor or place is shown with, as a phrase after its name: `also called Artsakh or
+ * Karabakh; also spelled Yevlax`. Null when it has none. Matching aids (`aliases`) never appear: they are not names.
+ */
+export function otherNames(alsoCalled: readonly string[] = [], alsoSpelled: readonly string[] = []): string | null {
+  const parts = [alsoCalled.length ? `also called ${orList(alsoCalled)}` : null, alsoSpelled.length ? `also spelled ${orList(alsoSpelled)}` : null];
+  const shown = parts.filter((p): p is string => p !== null);
+  return shown.length ? shown.join('; ') : null;
+}
+
 /** What a day's heading already says about its events' times, so that their lines need not repeat it. */
 export interface DayStates {
   /** No event of the day has a clock time. */

@@ -33,6 +33,21 @@ const section = (page: string, start: string, end: string) => page.slice(page.in
 const text = (s: string) => s.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
 
 describe('category, actor and place pages', () => {
+  it('show other names and spellings as such, never the descriptions kept for matching', async () => {
+    const karabakh = await html('places/nagorno-karabakh/index.html');
+    expect(karabakh).toContain('<p class="note">Nagorno-Karabakh, also called Artsakh or Karabakh.</p>');
+    const head = (page: string) => section(page, '<h1', '<p class="updated">');
+    expect(head(karabakh)).not.toContain('the enclave');
+    const yevlakh = await html('places/yevlakh/index.html');
+    expect(yevlakh).toContain('<p class="note">Yevlakh, also spelled Yevlax.</p>');
+    expect(head(yevlakh)).not.toContain('Yevlkah');
+    // Its description says "regional capital"; its names do not.
+    expect(head(await html('places/stepanakert/index.html'))).toContain('<p class="note">Stepanakert, also called Khankendi or Xankəndi.</p>');
+    expect(await html('places/index.html')).toContain('>Stepanakert</a>, also called Khankendi or Xankəndi <span class="count">');
+    const talks = await html('events/yevlakh-talks/index.html');
+    expect(section(talks, '<dt>Where</dt>', '</dd>')).not.toMatch(/\(|Yevlax/);
+  });
+
   it('list exactly the events of their place, oldest first', async () => {
     expect(listed(await html('places/yevlakh/index.html'))).toEqual(['reintegration-talks-announced', 'yevlakh-talks']);
     expect(listed(await html('places/yerevan/index.html'))).toEqual(['yerevan-protests']);

@@ -91,6 +91,7 @@ describe('paginate', () => {
   const facet = (id: string, n: number): Facet<number> => ({
     kind: 'place',
     id,
+    otherNames: null,
     name: id,
     description: null,
     aliases: [],
