@@ -76,7 +76,7 @@ export function otherNames(alsoCalled: readonly string[] = [], alsoSpelled: read
 export interface DayStates {
   /** No event of the day has a clock time. */
   noTime: boolean;
-  /** Every event of the day has an approximate day. */
+  /** Every event of the day has an approximate day (or month, or year). */
   approximate: boolean;
 }
 
@@ -99,7 +99,7 @@ export function timeNote(date: EventDate, end: EventDate | null, approximate: bo
     if (partOfDay) clauses.push(`in the ${partLabel(partOfDay).toLowerCase()}`);
     if (approximate && !stated.approximate) clauses.push('the day is approximate');
     if (!stated.noTime) clauses.push('no time was reported');
-  } else if (approximate) clauses.push('the date is approximate');
+  } else if (approximate && !stated.approximate) clauses.push('the date is approximate');
   if (clauses.length === 0) return null;
   const [first, ...rest] = clauses as [string, ...string[]];
   const text = rest.length ? `${first}; ${rest.join(' and ')}` : first;
@@ -108,16 +108,21 @@ export function timeNote(date: EventDate, end: EventDate | null, approximate: bo
 
 /**
  * What a day's heading says once for all its events, where they share it: that none has a clock time, and that
- * the day is approximate where it is for all of them. Null where some event has a time, or the day is a month or year.
+ * the date is approximate where it is for all of them. A month or a year says only the latter. Null where there
+ * is nothing to share: some event has a clock time, or a month's events are not all approximate.
  */
 export function dayStates(events: readonly { date: EventDate; approximate: boolean }[]): DayStates | null {
-  if (events.length === 0 || !events.every((e) => e.date.precision === 'day')) return null;
-  return { noTime: true, approximate: events.every((e) => e.approximate) };
+  if (events.length === 0) return null;
+  const approximate = events.every((e) => e.approximate);
+  if (events.every((e) => e.date.precision === 'day')) return { noTime: true, approximate };
+  if (approximate && events.every((e) => e.date.precision === 'month' || e.date.precision === 'year')) return { noTime: false, approximate };
+  return null;
 }
 
 /** The note under a day heading for what `dayStates` found: `No times were reported for these events.` */
 export function dayNote(states: DayStates | null, count: number): string | null {
   if (!states) return null;
+  if (!states.noTime) return count === 1 ? 'The date of this event is approximate.' : 'The dates of these events are approximate.';
   const times = count === 1 ? 'no time was reported for this event' : 'no times were reported for these events';
   return states.approximate ? `The day is approximate; ${times}.` : `${times[0]!.toUpperCase()}${times.slice(1)}.`;
 }

@@ -44,6 +44,11 @@ describe('timeNote: what an event says under its day heading', () => {
     expect(timeNote(date(raw), end, approximate, part, { noTime: true, approximate: dayApproximate })).toBe(note);
   });
 
+  it('leaves off an approximate month when its heading says so for all its events', () => {
+    expect(timeNote(date('2023-09'), null, true, null, { noTime: false, approximate: true })).toBeNull();
+    expect(timeNote(date('2022-12'), date('2023-09'), true, null, { noTime: false, approximate: true })).toBe('Ongoing until September 2023.');
+  });
+
   it.each<[string[], boolean[], string | null]>([
     [['2023-09-19', '2023-09-19'], [false, false], 'No times were reported for these events.'],
     [['2023-09-19'], [false], 'No time was reported for this event.'],
@@ -51,6 +56,9 @@ describe('timeNote: what an event says under its day heading', () => {
     [['2023-09-19', '2023-09-19'], [true, false], 'No times were reported for these events.'],
     [['2023-09-19', '2023-09-19T13:00+04:00'], [false, false], null],
     [['2023-09'], [false], null],
+    [['2023-09', '2023-09'], [true, false], null],
+    [['2023-09', '2023-09'], [true, true], 'The dates of these events are approximate.'],
+    [['1991'], [true], 'The date of this event is approximate.'],
   ])('the day note for %j (approximate %j) → %j', (raws, approximate, note) => {
     const events = raws.map((raw, i) => ({ date: date(raw), approximate: approximate[i]! }));
     expect(dayNote(dayStates(events), events.length)).toBe(note);
