@@ -74,13 +74,15 @@ export function otherNames(alsoCalled: readonly string[] = [], alsoSpelled: read
 
 /** What a day's heading already says about its events' times, so that their lines need not repeat it. */
 export interface DayStates {
-  /** No event of the day has a clock time. */
+  /** The heading says that no time was reported for the events without one. */
   noTime: boolean;
+  /** Some events of the day have a clock time: the heading's note speaks only of the others. */
+  someTimed: boolean;
   /** Every event of the day has an approximate day (or month, or year). */
   approximate: boolean;
 }
 
-const NOTHING_STATED: DayStates = { noTime: false, approximate: false };
+const NOTHING_STATED: DayStates = { noTime: false, someTimed: false, approximate: false };
 
 /**
  * What an event's line says under its day heading, as a sentence (`The day is approximate; no time was reported.`,
@@ -107,15 +109,17 @@ export function timeNote(date: EventDate, end: EventDate | null, approximate: bo
 }
 
 /**
- * What a day's heading says once for all its events, where they share it: that none has a clock time, and that
- * the date is approximate where it is for all of them. A month or a year says only the latter. Null where there
- * is nothing to share: some event has a clock time, or a month's events are not all approximate.
+ * What a day's heading says once for all its events, where they share it: that no time was reported (for all of
+ * them, or, where some have a time, for two or more others), and that the date is approximate where it is for
+ * all of them. A month or a year says only the latter. Null where there is nothing to share.
  */
 export function dayStates(events: readonly { date: EventDate; approximate: boolean }[]): DayStates | null {
   if (events.length === 0) return null;
   const approximate = events.every((e) => e.approximate);
-  if (events.every((e) => e.date.precision === 'day')) return { noTime: true, approximate };
-  if (approximate && events.every((e) => e.date.precision === 'month' || e.date.precision === 'year')) return { noTime: false, approximate };
+  const untimed = events.filter((e) => e.date.precision === 'day').length;
+  if (untimed === events.length) return { noTime: true, someTimed: false, approximate };
+  if (untimed >= 2 && events.every((e) => e.date.precision === 'day' || e.date.precision === 'minute')) return { noTime: true, someTimed: true, approximate: false };
+  if (approximate && events.every((e) => e.date.precision === 'month' || e.date.precision === 'year')) return { noTime: false, someTimed: false, approximate };
   return null;
 }
 
@@ -123,6 +127,7 @@ export function dayStates(events: readonly { date: EventDate; approximate: boole
 export function dayNote(states: DayStates | null, count: number): string | null {
   if (!states) return null;
   if (!states.noTime) return count === 1 ? 'The date of this event is approximate.' : 'The dates of these events are approximate.';
+  if (states.someTimed) return 'No time was reported for the events listed without one.';
   const times = count === 1 ? 'no time was reported for this event' : 'no times were reported for these events';
   return states.approximate ? `The day is approximate; ${times}.` : `${times[0]!.toUpperCase()}${times.slice(1)}.`;
 }

@@ -125,9 +125,10 @@ describe('the home page', () => {
     const day20 = listed(section(home, 'id="d-2023-09-20"', '</section>'));
     expect(day20.length).toBeGreaterThan(10);
     expect(day20.slice(-3)).toEqual(['ceasefire-takes-effect', 'sep20-ceasefire-holding', 'sotk-border-incident']);
-    // 20 September has a timed event, so each untimed one says so itself.
-    expect(section(home, 'id="d-2023-09-20"', '<ol class="events">')).not.toContain('day-note');
-    expect(section(home, 'id="sotk-border-incident"', '</li>')).toContain('In the late evening; the day is approximate and no time was reported.');
+    // 20 September has one timed event: the heading's note speaks of the others, which say only what is theirs.
+    expect(section(home, 'id="d-2023-09-20"', '<ol class="events">')).toContain('<p class="day-note">No time was reported for the events listed without one.</p>');
+    expect(section(home, 'id="d-2023-09-20"', '</section>')).not.toContain('time was reported.</time>');
+    expect(section(home, 'id="sotk-border-incident"', '</li>')).toContain('<time datetime="2023-09-20">In the late evening; the day is approximate.</time>');
   });
 
   it('marks the three headline events and labels every category in words', async () => {

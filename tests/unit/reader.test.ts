@@ -41,12 +41,12 @@ describe('timeNote: what an event says under its day heading', () => {
   ])('%s (approximate %s, part or end %s) under a day whose note says no time (and approximate: %s) → %j', (raw, approximate, extra, dayApproximate, note) => {
     const part = extra && !extra.startsWith('2') ? parsePartOfDay(extra) : null;
     const end = extra?.startsWith('2') ? date(extra) : null;
-    expect(timeNote(date(raw), end, approximate, part, { noTime: true, approximate: dayApproximate })).toBe(note);
+    expect(timeNote(date(raw), end, approximate, part, { noTime: true, someTimed: false, approximate: dayApproximate })).toBe(note);
   });
 
   it('leaves off an approximate month when its heading says so for all its events', () => {
-    expect(timeNote(date('2023-09'), null, true, null, { noTime: false, approximate: true })).toBeNull();
-    expect(timeNote(date('2022-12'), date('2023-09'), true, null, { noTime: false, approximate: true })).toBe('Ongoing until September 2023.');
+    expect(timeNote(date('2023-09'), null, true, null, { noTime: false, someTimed: false, approximate: true })).toBeNull();
+    expect(timeNote(date('2022-12'), date('2023-09'), true, null, { noTime: false, someTimed: false, approximate: true })).toBe('Ongoing until September 2023.');
   });
 
   it.each<[string[], boolean[], string | null]>([
@@ -55,6 +55,7 @@ describe('timeNote: what an event says under its day heading', () => {
     [['2023-09-19', '2023-09-19'], [true, true], 'The day is approximate; no times were reported for these events.'],
     [['2023-09-19', '2023-09-19'], [true, false], 'No times were reported for these events.'],
     [['2023-09-19', '2023-09-19T13:00+04:00'], [false, false], null],
+    [['2023-09-19', '2023-09-19T13:00+04:00', '2023-09-19'], [true, false, true], 'No time was reported for the events listed without one.'],
     [['2023-09'], [false], null],
     [['2023-09', '2023-09'], [true, false], null],
     [['2023-09', '2023-09'], [true, true], 'The dates of these events are approximate.'],
