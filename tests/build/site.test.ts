@@ -205,6 +205,12 @@ describe('pages', () => {
     expect(reprint).toContain('<li>Copied from a site that reprints other outlets’ articles, not from the original publisher. Inferred: ');
     expect(reprint).toContain('<li>The title is the article’s own headline.</li>');
     expect(page).not.toContain('reprints other outlets');
+    // Wherever the source is named: the sources index and each quote on an event page.
+    const index = await html('sources/index.html');
+    expect(index).toContain('>Armenian delegation comes to Yevlax for talks a day after the ceasefire</a> <span class="note">(title by the editors; translated from German)</span>');
+    expect(index).toContain('>Azerbaijan halts Karabakh offensive after ceasefire deal with Armenian separatists</a> <span class="note">(copied from a reprint site)</span>');
+    const event = await html('events/ceasefire-takes-effect/index.html');
+    expect(event).toContain('>Azerbaijan halts Karabakh offensive after ceasefire deal with Armenian separatists</a> (copied from a reprint site)');
   });
 
   it('shows every quoted passage on its source page, in article order, marked, where each event quote links', async () => {
