@@ -57,13 +57,77 @@ function withTime(date: EventDate, approximate: boolean): string {
   return time ? `${formatCalendarDate(date)}, ${time}` : formatCalendarDate(date);
 }
 
-/** What an event's line says under its day heading, instead of repeating the date. */
-export function timeNote(date: EventDate, end: EventDate | null, approximate: boolean, partOfDay: PartOfDay | null = null): string | null {
-  const parts: string[] = [];
-  const notReported = partOfDay ? `${partLabel(partOfDay)}, time not reported` : 'Time not reported';
-  if (date.precision === 'minute') parts.push(formatTime(date, approximate)!);
-  else if (date.precision === 'day') parts.push(approximate ? `${notReported}; day approximate` : notReported);
-  else if (approximate) parts.push('Approximate date');
-  if (end) parts.push(`${parts.length ? 'until' : 'Until'} ${formatCalendarDate(end)}`);
-  return parts.length ? parts.join(', ') : null;
+/** `A`, `A or B`, `A, B or C`. */
+function orList(words: readonly string[]): string {
+  return words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words.at(-1)}` : (words[0] ?? '');
+}
+
+/**
+ * The other names an actor or place is shown with, as a phrase after its name: `also called Artsakh or
+ * Karabakh; also spelled Yevlax`. Null when it has none. Matching aids (`aliases`) never appear: they are not names.
+ */
+export function otherNames(alsoCalled: readonly string[] = [], alsoSpelled: readonly string[] = []): string | null {
+  const parts = [alsoCalled.length ? `also called ${orList(alsoCalled)}` : null, alsoSpelled.length ? `also spelled ${orList(alsoSpelled)}` : null];
+  const shown = parts.filter((p): p is string => p !== null);
+  return shown.length ? shown.join('; ') : null;
+}
+
+/** What a day's heading already says about its events' times, so that their lines need not repeat it. */
+export interface DayStates {
+  /** The heading says that no time was reported for the events without one. */
+  noTime: boolean;
+  /** Some events of the day have a clock time: the heading's note speaks only of the others. */
+  someTimed: boolean;
+  /** Every event of the day has an approximate day (or month, or year). */
+  approximate: boolean;
+}
+
+const NOTHING_STATED: DayStates = { noTime: false, someTimed: false, approximate: false };
+
+/**
+ * What an event's line says under its day heading, as a sentence (`The day is approximate; no time was reported.`,
+ * `Ongoing until Wednesday 20 September 2023; no time was reported.`), or its clock time; null when the heading
+ * says it all. What the day's note states (`stated`) is left out.
+ */
+export function timeNote(date: EventDate, end: EventDate | null, approximate: boolean, partOfDay: PartOfDay | null = null, stated: DayStates = NOTHING_STATED): string | null {
+  const until = end ? `ongoing until ${formatCalendarDate(end)}` : null;
+  if (date.precision === 'minute') {
+    const time = formatTime(date, approximate)!;
+    return until ? `${time}; ${until}.` : time;
+  }
+  const clauses: string[] = [];
+  if (until) clauses.push(until);
+  if (date.precision === 'day') {
+    if (partOfDay) clauses.push(`in the ${partLabel(partOfDay).toLowerCase()}`);
+    if (approximate && !stated.approximate) clauses.push('the day is approximate');
+    if (!stated.noTime) clauses.push('no time was reported');
+  } else if (approximate && !stated.approximate) clauses.push('the date is approximate');
+  if (clauses.length === 0) return null;
+  const [first, ...rest] = clauses as [string, ...string[]];
+  const text = rest.length ? `${first}; ${rest.join(' and ')}` : first;
+  return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
+}
+
+/**
+ * What a day's heading says once for all its events, where they share it: that no time was reported (for all of
+ * them, or, where some have a time, for two or more others), and that the date is approximate where it is for
+ * all of them. A month or a year says only the latter. Null where there is nothing to share.
+ */
+export function dayStates(events: readonly { date: EventDate; approximate: boolean }[]): DayStates | null {
+  if (events.length === 0) return null;
+  const approximate = events.every((e) => e.approximate);
+  const untimed = events.filter((e) => e.date.precision === 'day').length;
+  if (untimed === events.length) return { noTime: true, someTimed: false, approximate };
+  if (untimed >= 2 && events.every((e) => e.date.precision === 'day' || e.date.precision === 'minute')) return { noTime: true, someTimed: true, approximate: false };
+  if (approximate && events.every((e) => e.date.precision === 'month' || e.date.precision === 'year')) return { noTime: false, someTimed: false, approximate };
+  return null;
+}
+
+/** The note under a day heading for what `dayStates` found: `No times were reported for these events.` */
+export function dayNote(states: DayStates | null, count: number): string | null {
+  if (!states) return null;
+  if (!states.noTime) return count === 1 ? 'The date of this event is approximate.' : 'The dates of these events are approximate.';
+  if (states.someTimed) return 'No time was reported for the events listed without one.';
+  const times = count === 1 ? 'no time was reported for this event' : 'no times were reported for these events';
+  return states.approximate ? `The day is approximate; ${times}.` : `${times[0]!.toUpperCase()}${times.slice(1)}.`;
 }

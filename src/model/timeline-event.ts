@@ -1,6 +1,8 @@
 import type { ActorKind } from '../schema/vocabulary.ts';
 import type { EventDate } from '../schema/dates.ts';
 import type { ParticipantAccount, SourceRef } from './citations.ts';
+import type { Provenance } from './provenance.ts';
+import type { Passage, PassageEvent } from './passages.ts';
 import type { ClaimReport, FirstReport, UpdateView } from './reporting.ts';
 import type { Actor, Claim, EventRecord, Place, Source, SourceCitation } from '../schema/records.ts';
 
@@ -12,6 +14,10 @@ export interface CitationView extends SourceCitation {
   sourcePath: string;
   /** A link into the original article at the quoted passage, where its URL is known. */
   passageUrl: string | null;
+  /** The passage on its source's page (`/sources/<id>/#q-…`), in its sentence of context. */
+  passagePath: string;
+  /** `title by the editors; translated from German`, beside the source's title; null when there is nothing to say. */
+  sourceNote: string | null;
 }
 
 export interface ClaimView extends Claim, ClaimReport {
@@ -23,6 +29,8 @@ export interface ClaimView extends Claim, ClaimReport {
   claimantKind: ActorKind | null;
   sourceTitle: string;
   sourcePath: string;
+  /** The passage on its source's page, as for a citation. */
+  passagePath: string;
 }
 
 export interface TimelineEvent extends EventRecord {
@@ -34,8 +42,10 @@ export interface TimelineEvent extends EventRecord {
   dateLabel: string;
   /** Only the time part, for timed events. */
   timeLabel: string | null;
-  /** What the event's line says under its day heading: its time, or `Time not reported`; null when the heading says it all. */
+  /** What the event's line says under a bare day heading: its time, or `No time was reported.`; null when the heading says it all. */
   timeNote: string | null;
+  /** The same under its day's heading on the timeline, less what that day's note says for all its events. */
+  listNote: string | null;
   shortDate: string;
   /** For `<time datetime>`: the editor's ISO string, valid HTML at every precision. */
   datetime: string;
@@ -68,6 +78,8 @@ export interface Day {
   key: string;
   heading: string;
   anchor: string;
+  /** What the heading says once for all the day's events (`No times were reported for these events.`), or null. */
+  note: string | null;
   events: TimelineEvent[];
 }
 
@@ -84,4 +96,7 @@ export interface SourceView extends Source {
   publishedLabel: string;
   /** Events citing this source, in timeline order, with the passages they quote. */
   citedBy: { event: TimelineEvent; quotes: string[] }[];
+  /** Every passage events quote from this article, in article order, each in its sentence of context. */
+  passages: Passage<PassageEvent & { dateLabel: string; datetime: string }>[];
+  provenance: Provenance;
 }

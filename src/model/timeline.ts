@@ -3,8 +3,10 @@ import { MEASURES, QUALIFIERS } from '../schema/vocabulary.ts';
 import { participantAccounts, sourceRefs } from './citations.ts';
 import { firstDay } from '../schema/dates.ts';
 import { placeAncestors, placeScope } from '../schema/places.ts';
-import { formatCalendarDate, formatEventDate, formatShortDate, formatTime, timeNote } from './labels.ts';
+import { dayNote, dayStates, formatCalendarDate, formatEventDate, formatShortDate, formatTime, timeNote } from './labels.ts';
 import { eventPath, sourcePath, textFragmentUrl } from './links.ts';
+import { provenance } from './provenance.ts';
+import { citationKey, passages, type Passage, type PassageEvent } from './passages.ts';
 import { groupConsecutive, sortEvents } from './order.ts';
 import { planPeriods, type Period } from './periods.ts';
 import { claimReport, firstReport, lastModified, updateViews } from './reporting.ts';
@@ -35,7 +37,13 @@ export function groupEras(events: readonly TimelineEvent[], site: Site): Era[] {
       days: groupConsecutive(
         events.filter((e) => e.era === id),
         (e) => e.date.local,
-      ).map((g) => ({ key: g.key, heading: formatCalendarDate(g.items[0]!.date), anchor: `d-${g.key}`, events: g.items })),
+      ).map((g) => ({
+        key: g.key,
+        heading: formatCalendarDate(g.items[0]!.date),
+        anchor: `d-${g.key}`,
+        note: dayNote(dayStates(g.items), g.items.length),
+        events: g.items,
+      })),
     }))
     .filter((era) => era.days.length > 0)
     .map((era) => ({ ...era, count: era.days.reduce((n, d) => n + d.events.length, 0) }));
@@ -68,6 +76,29 @@ export function buildTimelineCore(content: Content, render: (markdown: string) =
   const ancestors = placeAncestors(content.places);
   const eraStart = firstDay(site.eraStart);
 
+  const sorted = sortEvents(content.events, site.timeZone);
+
+  // Each source's quoted passages, and under each citation's words the anchor of its passage there.
+  type Quoting = PassageEvent & { dateLabel: string; datetime: string };
+  const quotedFrom = new Map<string, { quote: string; prefix: string | null; suffix: string | null; event: Quoting }[]>();
+  for (const e of sorted) {
+    const event: Quoting = { id: e.id, title: e.title, path: eventPath(e.id), dateLabel: formatEventDate(e.date, e.end, e.approximate, e.partOfDay), datetime: e.date.raw };
+    for (const c of [...e.sources, ...e.claims]) {
+      const list = quotedFrom.get(c.source) ?? [];
+      quotedFrom.set(c.source, list);
+      list.push({ quote: c.quote, prefix: c.prefix, suffix: c.suffix, event });
+    }
+  }
+  const passagesOf = new Map<string, { passages: Passage<Quoting>[]; anchors: Map<string, string> }>(
+    content.sources.map((s) => [s.id, passages(s.text, quotedFrom.get(s.id) ?? [])]),
+  );
+  const passagePath = (c: { source: string; quote: string; prefix: string | null; suffix: string | null }) => {
+    const anchor = passagesOf.get(c.source)!.anchors.get(citationKey(c));
+    return anchor ? `${sourcePath(c.source)}#${anchor}` : sourcePath(c.source);
+  };
+
+  const provenanceOf = new Map(content.sources.map((s) => [s.id, provenance(s)]));
+
   const cite = (c: SourceCitation): CitationView => {
     const source = sourceById.get(c.source)!;
     return {
@@ -76,10 +107,11 @@ export function buildTimelineCore(content: Content, render: (markdown: string) =
       sourceTitle: source.title,
       sourcePath: sourcePath(source.id),
       passageUrl: source.url ? textFragmentUrl(source.url, c.quote, c.prefix, c.suffix) : null,
+      passagePath: passagePath(c),
+      sourceNote: provenanceOf.get(source.id)!.short,
     };
   };
 
-  const sorted = sortEvents(content.events, site.timeZone);
   const events: TimelineEvent[] = sorted.map((e) => {
     const citations = e.sources.map(cite);
     return {
@@ -89,6 +121,7 @@ export function buildTimelineCore(content: Content, render: (markdown: string) =
       dateLabel: formatEventDate(e.date, e.end, e.approximate, e.partOfDay),
       timeLabel: formatTime(e.date, e.approximate),
       timeNote: timeNote(e.date, e.end, e.approximate, e.partOfDay),
+      listNote: null,
       shortDate: formatShortDate(e.date),
       datetime: e.date.raw,
       era: firstDay(e.date) < eraStart ? 'background' : 'main',
@@ -108,6 +141,7 @@ export function buildTimelineCore(content: Content, render: (markdown: string) =
           claimantKind: actorById.get(c.claimant)!.kind ?? null,
           sourceTitle: source.title,
           sourcePath: sourcePath(source.id),
+          passagePath: passagePath(c),
           ...claimReport(c, source.published, site.timeZone),
         };
       }),
@@ -128,6 +162,11 @@ export function buildTimelineCore(content: Content, render: (markdown: string) =
   });
 
   const eras = groupEras(events, site);
+  // Period pages hold whole days, so a day's note and its events' lines are the same there as here.
+  for (const day of eras.flatMap((era) => era.days)) {
+    const stated = dayStates(day.events);
+    for (const e of day.events) e.listNote = timeNote(e.date, e.end, e.approximate, e.partOfDay, stated ?? undefined);
+  }
   const periods = planPeriods(events, (list) => groupEras(list, site));
   const periodOf = new Map(periods.flatMap((p) => p.eventIds.map((id) => [id, p.path] as const)));
   for (const e of events) e.timelinePath = `${periodOf.get(e.id) ?? '/'}#${e.id}`;
@@ -149,6 +188,8 @@ export function buildTimelineCore(content: Content, render: (markdown: string) =
       path: sourcePath(s.id),
       publishedLabel: formatCalendarDate(s.published),
       citedBy: [...(citedBy.get(s.id)?.values() ?? [])],
+      passages: passagesOf.get(s.id)!.passages,
+      provenance: provenanceOf.get(s.id)!,
     }));
 
   return { site, events, eras, periods, sources, categories: content.categories, actors: content.actors, places: content.places };

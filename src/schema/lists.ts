@@ -2,10 +2,27 @@ import { z } from 'zod';
 import { dateString, httpUrl, id, languageTag, text } from './fields.ts';
 import { ACTOR_KINDS } from './vocabulary.ts';
 
+/**
+ * Other names a reader may meet, shown beside the name: `also_called` for other names (Artsakh, Khankendi),
+ * `also_spelled` for other spellings of the same name (Yevlax). `aliases` are matching aids only, never shown:
+ * descriptions (`the enclave`, `regional capital`), metonyms (`Baku`, `Kremlin`), forms of the name (`Aliyev`)
+ * and misspellings found in the articles (`Yevlkah`). Extraction and search match all three.
+ */
+const names = {
+  also_called: z.array(text).default([]),
+  also_spelled: z.array(text).default([]),
+  aliases: z.array(text).default([]),
+};
+
+/** Every name extraction and search should match for an entry besides its `name`: shown ones first, each once. */
+export function matchingNames(entry: { also_called: string[]; also_spelled: string[]; aliases: string[] }): string[] {
+  return [...new Set([...entry.also_called, ...entry.also_spelled, ...entry.aliases])];
+}
+
 export const actorSchema = z.strictObject({
   name: text,
   description: text.optional(),
-  aliases: z.array(text).default([]),
+  ...names,
   /** `person` or `organization`, where the editor can tell: the claimant's schema.org type in JSON-LD. */
   kind: z.enum(ACTOR_KINDS).optional(),
 });
@@ -24,7 +41,7 @@ const zone = z.string().refine(isTimeZone, {
 export const placeSchema = z.strictObject({
   name: text,
   description: text.optional(),
-  aliases: z.array(text).default([]),
+  ...names,
   coordinates: z.tuple([z.number().min(-90).max(90), z.number().min(-180).max(180)], {
     error: 'expected [latitude, longitude] in decimal degrees',
   }),

@@ -16,7 +16,11 @@ export interface Actor {
   id: string;
   name: string;
   description: string | null;
+  /** Every other name extraction and search match: `alsoCalled`, `alsoSpelled` and the matching aids. */
   aliases: string[];
+  /** Other names and other spellings, shown beside the name (`also called Artsakh`, `also spelled Yevlax`); validated content always has both. */
+  alsoCalled?: string[];
+  alsoSpelled?: string[];
   /** Actors only, where the editor says: a person or an organisation (schema.org `Person` or `Organization`). */
   kind?: ActorKind;
 }
@@ -47,6 +51,9 @@ export interface Source {
   language: string;
   translatedFrom: string | null;
   translatedFromInferred: string | null;
+  /** True where the copy came from a reprint site; `reprintInferred` gives the evidence. */
+  reprint: boolean;
+  reprintInferred: string | null;
   removed: string | null;
   note: string | null;
   /** The cleaned article text, as in the file. */

@@ -14,6 +14,10 @@ export const sourceSchema = z.strictObject({
   language: languageTag('en'),
   translated_from: languageTag('de').optional(),
   translated_from_inferred: text.optional(),
+  /** True where the copy was taken from a site that reprints other outlets' articles, not from the publisher. */
+  reprint: flag.optional(),
+  /** The evidence that the copy is a reprint, since a reprint site does not say so. */
+  reprint_inferred: text.optional(),
   /** What was removed from the copy as page furniture. */
   removed: text.optional(),
   note: text.optional(),

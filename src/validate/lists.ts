@@ -3,7 +3,7 @@ import { join, relative, sep } from 'node:path';
 import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { makeDiagnostic } from '../diagnostics/make.ts';
-import { actorSchema, categorySchema, placeSchema, siteSchema } from '../schema/lists.ts';
+import { actorSchema, categorySchema, matchingNames, placeSchema, siteSchema } from '../schema/lists.ts';
 import { ID_PATTERN } from '../schema/vocabulary.ts';
 import { zodIssuesToDiagnostics } from './zod-issues.ts';
 import { readDataFile, type DataFile } from '../load/content.ts';
@@ -64,8 +64,8 @@ export function loadLists(projectRoot: string, wanted: readonly ListName[] = ALL
     return out;
   };
 
-  const actors = entries(read('actors'), actorSchema).map(([id, a]) => ({ id, name: a.name, aliases: a.aliases }));
-  const places = entries(read('places'), placeSchema).map(([id, p]) => ({ id, name: p.name, aliases: p.aliases, timeZone: p.time_zone ?? null }));
+  const actors = entries(read('actors'), actorSchema).map(([id, a]) => ({ id, name: a.name, aliases: matchingNames(a) }));
+  const places = entries(read('places'), placeSchema).map(([id, p]) => ({ id, name: p.name, aliases: matchingNames(p), timeZone: p.time_zone ?? null }));
   const categories = entries(read('categories'), categorySchema).map(([id]) => id);
   const siteFile = read('site');
   const site = { url: null as string | null, timeZone: null as string | null };

@@ -1,5 +1,6 @@
 import { endsBeforeStart, isDateProblem, type DateProblem, type EventDate } from '../schema/dates.ts';
 import type { Actor, Category, Claim, EventRecord, EventUpdate, Place, Site, Source, SourceCitation } from '../schema/records.ts';
+import { matchingNames } from '../schema/lists.ts';
 import { parsePartOfDay } from '../schema/part-of-day.ts';
 import { ID_PATTERN } from '../schema/vocabulary.ts';
 import type { EventContext, ValidationContext } from './context.ts';
@@ -38,12 +39,22 @@ export function toModel(ctx: ValidationContext): ValidatedRecords {
     list.entries.flatMap(({ key, data }) => (data === null ? [] : [make(key, data)]));
 
   const categories = entries(ctx.categories, (id, c): Category => ({ id, label: c.label, description: c.description ?? null }));
-  const actors = entries(ctx.actors, (id, a): Actor => ({ id, name: a.name, description: a.description ?? null, aliases: a.aliases, ...(a.kind ? { kind: a.kind } : {}) }));
+  const actors = entries(ctx.actors, (id, a): Actor => ({
+    id,
+    name: a.name,
+    description: a.description ?? null,
+    aliases: matchingNames(a),
+    alsoCalled: a.also_called,
+    alsoSpelled: a.also_spelled,
+    ...(a.kind ? { kind: a.kind } : {}),
+  }));
   const places = entries(ctx.places, (id, p): Place => ({
     id,
     name: p.name,
     description: p.description ?? null,
-    aliases: p.aliases,
+    aliases: matchingNames(p),
+    alsoCalled: p.also_called,
+    alsoSpelled: p.also_spelled,
     coordinates: p.coordinates,
     timeZone: p.time_zone ?? site?.timeZone ?? '+00:00',
     ...(p.within ? { within: p.within } : {}),
@@ -64,6 +75,8 @@ export function toModel(ctx: ValidationContext): ValidatedRecords {
         language: data.language,
         translatedFrom: data.translated_from ?? null,
         translatedFromInferred: data.translated_from_inferred ?? null,
+        reprint: data.reprint ?? false,
+        reprintInferred: data.reprint_inferred ?? null,
         removed: data.removed ?? null,
         note: data.note ?? null,
         text: file.body,

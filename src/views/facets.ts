@@ -1,3 +1,4 @@
+import { otherNames } from '../model/labels.ts';
 import { placeAncestors } from '../schema/places.ts';
 import type { Actor, Category, EventRecord, Place } from '../schema/records.ts';
 
@@ -10,6 +11,8 @@ export interface Facet<E> {
   name: string;
   description: string | null;
   aliases: string[];
+  /** `also called Artsakh or Karabakh`: the names shown beside its own, never the matching aids; null when none. */
+  otherNames: string | null;
   /** [latitude, longitude] for places; null for categories and actors. */
   coordinates: [number, number] | null;
   /** `39.815° N, 46.752° E`, for places. */
@@ -86,7 +89,7 @@ export function indexFacets<E extends Indexed>(
     }
   }
 
-  const facets = <V extends { id: string; description: string | null; aliases?: string[]; coordinates?: [number, number] }>(kind: FacetKind, values: readonly V[], name: (v: V) => string, index: Map<string, E[]>) =>
+  const facets = <V extends { id: string; description: string | null; aliases?: string[]; alsoCalled?: string[]; alsoSpelled?: string[]; coordinates?: [number, number] }>(kind: FacetKind, values: readonly V[], name: (v: V) => string, index: Map<string, E[]>) =>
     values.flatMap((v): Facet<E>[] => {
       const list = index.get(v.id);
       if (!list) return [];
@@ -97,6 +100,7 @@ export function indexFacets<E extends Indexed>(
           name: name(v),
           description: v.description ?? null,
           aliases: v.aliases ?? [],
+          otherNames: otherNames(v.alsoCalled, v.alsoSpelled),
           coordinates: v.coordinates ?? null,
           coordinatesLabel: v.coordinates ? formatCoordinates(v.coordinates) : null,
           path: facetPath(kind, v.id),

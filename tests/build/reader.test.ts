@@ -40,6 +40,21 @@ const WITHIN: Record<string, string[]> = {
 };
 
 describe('category, actor and place pages', () => {
+  it('show other names and spellings as such, never the descriptions kept for matching', async () => {
+    const karabakh = await html('places/nagorno-karabakh/index.html');
+    expect(karabakh).toContain('<p class="note">Nagorno-Karabakh, also called Artsakh or Karabakh.</p>');
+    const head = (page: string) => section(page, '<h1', '<p class="updated">');
+    expect(head(karabakh)).not.toContain('the enclave');
+    const yevlakh = await html('places/yevlakh/index.html');
+    expect(yevlakh).toContain('<p class="note">Yevlakh, also spelled Yevlax.</p>');
+    expect(head(yevlakh)).not.toContain('Yevlkah');
+    // Its description says "regional capital"; its names do not.
+    expect(head(await html('places/stepanakert/index.html'))).toContain('<p class="note">Stepanakert, also called Khankendi or Xankəndi.</p>');
+    expect(await html('places/index.html')).toContain('>Stepanakert</a>, also called Khankendi or Xankəndi <span class="count">');
+    const talks = await html('events/yevlakh-talks/index.html');
+    expect(section(talks, '<dt>Where</dt>', '</dd>')).not.toMatch(/\(|Yevlax/);
+  });
+
   it('list exactly the events of their place, oldest first', async () => {
     expect(listed(await html('places/yevlakh/index.html'))).toEqual(['reintegration-talks-announced', 'yevlakh-talks']);
     expect(listed(await html('places/yerevan/index.html'))).toEqual(['yerevan-protests']);
@@ -117,20 +132,27 @@ describe('the home page', () => {
     expect(listed(home)).toEqual(data.events.map((e) => e.id));
   });
 
-  it('gives timed events local time and GMT with a neutral offset, and day-only events "Time not reported"', async () => {
+  it('gives timed events local time and GMT with a neutral offset, and says once per day that no time was reported', async () => {
     const home = await html('index.html');
     const ceasefire = section(home, 'id="ceasefire-takes-effect"', '</li>');
     expect(ceasefire).toContain('<time datetime="2023-09-20T13:00+04:00">13:00 local time (UTC+4) · 09:00 GMT</time>');
     expect(home).not.toMatch(/\b(AZT|AMT|AZST)\b/);
     const launched = section(home, 'id="offensive-launched"', '</li>');
-    expect(launched).toContain('<time datetime="2023-09-19">Time not reported</time>');
+    // Every event of 19 September is known only to the day: its heading says so, once, and no event repeats it.
+    const day19 = section(home, 'id="d-2023-09-19"', '</section>');
+    expect(day19).toContain('<p class="day-note">No times were reported for these events.</p>');
+    expect(listed(day19).length).toBeGreaterThan(3);
+    expect(day19).not.toContain('time was reported');
     expect(launched).not.toContain('Tuesday 19 September 2023');
     // Events known only to the day come first; then the ceasefire at 13:00, then what the articles place in the
     // evening ("on Wednesday evening") and late evening ("late on Wednesday evening").
     const day20 = listed(section(home, 'id="d-2023-09-20"', '</section>'));
     expect(day20.length).toBeGreaterThan(10);
     expect(day20.slice(-3)).toEqual(['ceasefire-takes-effect', 'sep20-ceasefire-holding', 'sotk-border-incident']);
-    expect(section(home, 'id="sotk-border-incident"', '</li>')).toContain('Late evening, time not reported');
+    // 20 September has one timed event: the heading's note speaks of the others, which say only what is theirs.
+    expect(section(home, 'id="d-2023-09-20"', '<ol class="events">')).toContain('<p class="day-note">No time was reported for the events listed without one.</p>');
+    expect(section(home, 'id="d-2023-09-20"', '</section>')).not.toContain('time was reported.</time>');
+    expect(section(home, 'id="sotk-border-incident"', '</li>')).toContain('<time datetime="2023-09-20">In the late evening; the day is approximate.</time>');
   });
 
   it('marks the three headline events and labels every category in words', async () => {

@@ -146,8 +146,8 @@ describe('pages', () => {
   it('issue 16: marks approximate days and parts of the day in the embed too', async () => {
     const page = await html('embed/index.html');
     const line = (id: string) => new RegExp(`href="/events/${id}/"[^]*?</li>`).exec(page)?.[0] ?? '';
-    expect(line('aliyev-warns-operation-will-continue')).toContain('Time not reported; day approximate');
-    expect(line('sotk-border-incident')).toContain('Late evening, time not reported; day approximate');
+    expect(line('aliyev-warns-operation-will-continue')).toContain('The day is approximate; no time was reported.');
+    expect(line('sotk-border-incident')).toContain('In the late evening; the day is approximate and no time was reported.');
   });
 
   it('shows the ceasefire in local time and GMT, with a machine-readable datetime', async () => {
@@ -195,9 +195,53 @@ describe('pages', () => {
     }
   });
 
-  it('says when a publisher, address or publication date is not in the copy', async () => {
+  it('says when a publisher, address or publication date is not in the copy, and how the copy came to us', async () => {
     const page = await html('sources/delegation-in-yevlax/index.html');
-    expect(page).toContain('<dt>Publisher</dt><dd>Not stated in the copy.</dd>');
-    expect(page).toMatch(/<time datetime="2023-09-21">Thursday 21 September 2023<\/time> \(inferred\)/);
+    expect(page).toContain('<li>The copy names neither its publisher nor an address for the original.</li>');
+    expect(page).toContain('<li>Title written by the editors; the copy has no headline.</li>');
+    expect(page).toContain('<li>Translated from German into English. Inferred: ');
+    expect(page).toMatch(/Published <time datetime="2023-09-21">Thursday 21 September 2023<\/time>\. Inferred: /);
+    const reprint = await html('sources/azerbaijan-halts-karabakh-offensive/index.html');
+    expect(reprint).toContain('<li>Copied from a site that reprints other outlets’ articles, not from the original publisher. Inferred: ');
+    expect(reprint).toContain('<li>The title is the article’s own headline.</li>');
+    expect(page).not.toContain('reprints other outlets');
+    // Wherever the source is named: the sources index and each quote on an event page.
+    const index = await html('sources/index.html');
+    expect(index).toContain('>Armenian delegation comes to Yevlax for talks a day after the ceasefire</a> <span class="note">(title by the editors; translated from German)</span>');
+    expect(index).toContain('>Azerbaijan halts Karabakh offensive after ceasefire deal with Armenian separatists</a> <span class="note">(copied from a reprint site)</span>');
+    const event = await html('events/ceasefire-takes-effect/index.html');
+    expect(event).toContain('>Azerbaijan halts Karabakh offensive after ceasefire deal with Armenian separatists</a> (copied from a reprint site)');
+  });
+
+  it('shows every quoted passage on its source page, in article order, marked, where each event quote links', async () => {
+    // Quotation marks as the page prints them (curly) or the article has them (either): compare without the difference.
+    let checked = 0;
+    const neutral = (t: string) => normalise(t.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&')).replace(/[“”"]/g, '"').replace(/[‘’']/g, "'");
+    for (const s of data.sources) {
+      const page = await html(`sources/${s.id}/index.html`);
+      const passages = [...page.matchAll(/<li id="(q-[0-9a-f]{8}(?:-\d+)?)">\s*<blockquote><p>(.*?)<\/p><\/blockquote>/gs)].map((m) => ({
+        id: m[1]!,
+        context: neutral(m[2]!.replace(/<\/?mark>/g, '')),
+        marked: [...m[2]!.matchAll(/<mark>(.*?)<\/mark>/g)].map((x) => neutral(x[1]!)),
+      }));
+      const text = neutral(sourceText.get(s.id)!);
+      const at = passages.map((p) => text.indexOf(p.context));
+      expect(at.every((x) => x >= 0), s.id).toBe(true);
+      expect(at).toEqual([...at].sort((a, b) => a - b));
+      const byId = new Map(passages.map((p) => [p.id, p]));
+      for (const e of data.events) {
+        const eventPage = await html(`events/${e.id}/index.html`);
+        const linked = [...eventPage.matchAll(/<blockquote cite="[^"]*"><p>(.*?)<\/p><\/blockquote>\s*<p class="cite">From <a href="\/sources\/([^/]+)\/">.*?<a class="in-context" href="\/sources\/[^/]+\/#(q-[^"]+)"/gs)];
+        for (const [, quote, , anchor] of linked.filter((m) => m[2] === s.id)) {
+          checked += 1;
+          const passage = byId.get(anchor!);
+          expect(passage, `${e.id} → ${anchor}`).toBeDefined();
+          if (!/…|\[\.\.\.\]/.test(quote!)) expect(passage!.marked.join(' ')).toBe(neutral(quote!));
+          else expect(neutral(quote!)).toContain(passage!.marked[0]!);
+        }
+      }
+    }
+    // Every quote on every event page was followed.
+    expect(checked).toBe(data.events.reduce((n, e) => n + e.sources.length, 0));
   });
 });

@@ -24,12 +24,12 @@ describe('npm run extract', () => {
     expect(run.stdout).toMatch(/^content\/sources\/azerbaijan-halts-karabakh-offensive\.md: \d+ draft events from \d+ sentences \(published Wednesday 20 September 2023\)\.\n/);
     expect(run.stdout).toContain(
       [
-        ' 1. line 11  2023-09-20',
+        ' 1. line 13  2023-09-20',
         '    quote:   “Azerbaijan said on Wednesday it had halted military action in its breakaway region of Nagorno-Karabakh after Armenian separatist forces there surrendered and agreed to a ceasefire whose terms signalled the area would return to Baku’s control.”',
         "    date:    'on Wednesday' in an article published on Wednesday 20 September 2023.",
       ].join('\n'),
     );
-    expect(run.stdout).toContain(' 2. line 13  2023-09-20T13:00+04:00 (2023-09-20 09:00 UTC)\n    quote:   “Under the agreement, confirmed by both sides and effective from 1 p.m. (0900 GMT) on Wednesday,');
+    expect(run.stdout).toContain(' 2. line 15  2023-09-20T13:00+04:00 (2023-09-20 09:00 UTC)\n    quote:   “Under the agreement, confirmed by both sides and effective from 1 p.m. (0900 GMT) on Wednesday,');
     expect(run.stdout).toContain("    date:    '1 p.m. (0900 GMT) on Wednesday' in an article published on Wednesday 20 September 2023; 13:00 local time is 09:00 GMT, so the clock is +04:00.");
     expect(run.stdout).toContain(`To write these as event files in drafts/azerbaijan-halts-karabakh-offensive/: npm run extract -- ${ARTICLE} --out`);
     expect(existsSync(join(project, 'drafts'))).toBe(false);

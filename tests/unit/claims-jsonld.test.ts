@@ -82,8 +82,8 @@ describe('actor kinds in content/actors.yml', () => {
     roots.push(good);
     const { content } = await loadAndValidate(good);
     expect(content!.actors).toEqual([
-      { id: 'azerbaijan', name: 'Azerbaijan', description: null, aliases: [], kind: 'organization' },
-      { id: 'armenia', name: 'Armenia', description: null, aliases: [] },
+      { id: 'azerbaijan', name: 'Azerbaijan', description: null, aliases: [], alsoCalled: [], alsoSpelled: [], kind: 'organization' },
+      { id: 'armenia', name: 'Armenia', description: null, aliases: [], alsoCalled: [], alsoSpelled: [] },
     ]);
   });
 });

@@ -41,7 +41,7 @@ describe('proposeDrafts on the seed articles', () => {
     expect(d.date).toMatchObject({ text: 'on Wednesday', date: '2023-09-20', utc: null, approximate: false });
     expect(d.actors).toContain('azerbaijan');
     expect(d.places).toEqual(['nagorno-karabakh']);
-    expect(d.line).toBe(11);
+    expect(d.line).toBe(13);
   });
 
   it('"1 p.m. (0900 GMT)" on Wednesday is 13:00 at +04:00, 09:00 UTC', () => {

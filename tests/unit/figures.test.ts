@@ -15,6 +15,7 @@ function view(source: string, claimant: string, measure: ClaimView['measure'], f
     claimantName: NAMES[claimant]!,
     sourceTitle: `Title ${source}`,
     sourcePath: `/sources/${source}/`,
+    passagePath: `/sources/${source}/#q-test`,
     reportedAt: date(source === 'early' ? '2023-09-20' : '2023-09-21'),
     reportedStated: false,
     claimantKind: null,

@@ -30,8 +30,8 @@ describe('issue 16: 20 September in the articles’ order', () => {
   it('records each article time on its event', () => {
     const byId = new Map(timeline.events.map((e) => [e.id, e]));
     expect(byId.get('ceasefire-takes-effect')!.date.localTime).toBe('13:00');
-    expect(byId.get('sep20-ceasefire-holding')!.timeNote).toBe('Evening, time not reported; day approximate');
-    expect(byId.get('sotk-border-incident')!.timeNote).toBe('Late evening, time not reported; day approximate');
+    expect(byId.get('sep20-ceasefire-holding')!.timeNote).toBe('In the evening; the day is approximate and no time was reported.');
+    expect(byId.get('sotk-border-incident')!.timeNote).toBe('In the late evening; the day is approximate and no time was reported.');
   });
 
   it('puts the 13:00 ceasefire before the evening events on the home page, in the articles’ order', () => {

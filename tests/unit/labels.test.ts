@@ -1,5 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatCalendarDate, formatDayHeading, formatEventDate, formatShortDate, formatTime, timeNote } from '../../src/model/labels.ts';
+import { parse } from 'yaml';
+import { ROOT } from '../helpers/project.ts';
+import { formatCalendarDate, formatDayHeading, formatEventDate, formatShortDate, formatTime, otherNames, timeNote } from '../../src/model/labels.ts';
+import { matchingNames, placeSchema } from '../../src/schema/lists.ts';
 import { parsePartOfDay } from '../../src/schema/part-of-day.ts';
 import { date } from './support/dates.ts';
 
@@ -111,10 +116,10 @@ describe('years 0 to 100', () => {
 
 describe('parts of the day', () => {
   it.each<[string | null, boolean, string]>([
-    ['evening', false, 'Evening, time not reported'],
-    ['late evening', false, 'Late evening, time not reported'],
-    ['early morning', true, 'Early morning, time not reported; day approximate'],
-    [null, false, 'Time not reported'],
+    ['evening', false, 'In the evening; no time was reported.'],
+    ['late evening', false, 'In the late evening; no time was reported.'],
+    ['early morning', true, 'In the early morning; the day is approximate and no time was reported.'],
+    [null, false, 'No time was reported.'],
   ])('timeNote with %s (approximate %s)', (part, approximate, note) => {
     expect(timeNote(date('2023-09-20'), null, approximate, part === null ? null : parsePartOfDay(part))).toBe(note);
   });
@@ -123,5 +128,34 @@ describe('parts of the day', () => {
     expect(formatEventDate(date('2023-09-20'), null, true, parsePartOfDay('late evening'))).toBe(
       'Wednesday 20 September 2023, late evening (time not reported) (approximate)',
     );
+  });
+});
+
+describe('otherNames: the names shown beside an actor’s or place’s own', () => {
+  it.each<[string[], string[], string | null]>([
+    [[], [], null],
+    [['Artsakh'], [], 'also called Artsakh'],
+    [['Artsakh', 'Karabakh'], [], 'also called Artsakh or Karabakh'],
+    [['Khankendi', 'Xankəndi', 'Stepanakert'], [], 'also called Khankendi, Xankəndi or Stepanakert'],
+    [[], ['Yevlax'], 'also spelled Yevlax'],
+    [['Artsakh'], ['Chanyatagh', 'Janyatag'], 'also called Artsakh; also spelled Chanyatagh or Janyatag'],
+  ])('%j called, %j spelled → %j', (called, spelled, phrase) => {
+    expect(otherNames(called, spelled)).toBe(phrase);
+  });
+});
+
+describe('matchingNames: what extraction and search match, beyond what is shown', () => {
+  it('keeps descriptions and misspellings out of the shown names but in the matched ones', () => {
+    const place = placeSchema.parse({ name: 'Yevlakh', also_spelled: ['Yevlax'], aliases: ['Yevlkah', 'Yevlax'], coordinates: [40.6, 47.1] });
+    expect(matchingNames(place)).toEqual(['Yevlax', 'Yevlkah']);
+    expect(otherNames(place.also_called, place.also_spelled)).toBe('also spelled Yevlax');
+  });
+
+  it('shows no description from the content as a name', () => {
+    for (const file of ['content/places.yml', 'content/actors.yml']) {
+      const entries = Object.values(parse(readFileSync(join(ROOT, file), 'utf8')) as Record<string, { also_called?: string[]; also_spelled?: string[] }>);
+      // A description starts lowercase (`the enclave`, `regional capital`); a name does not.
+      for (const e of entries) for (const n of [...(e.also_called ?? []), ...(e.also_spelled ?? [])]) expect(n, file).toMatch(/^\p{Lu}/u);
+    }
   });
 });

@@ -4,7 +4,8 @@ import { facetPath, type Facet } from '../../src/views/facets.ts';
 import { drawLocatorMap } from '../../src/views/map.ts';
 import { paginate, periodBefore } from '../../src/views/reader.ts';
 import { sourceRefs } from '../../src/model/citations.ts';
-import { timeNote } from '../../src/model/labels.ts';
+import { dayNote, dayStates, timeNote } from '../../src/model/labels.ts';
+import { parsePartOfDay } from '../../src/schema/part-of-day.ts';
 import { buildTimeline } from '../../src/views/site.ts';
 import type { Content } from '../../src/schema/records.ts';
 import { date } from './support/dates.ts';
@@ -17,16 +18,51 @@ describe('timeNote: what an event says under its day heading', () => {
     ['2023-09-20T23:30+04:00', null, false, '23:30 local time (UTC+4) · 19:30 GMT'],
     ['2023-09-21T01:30+04:00', null, false, '01:30 local time (UTC+4) · 21:30 GMT, 20 September'],
     ['2023-09-20T09:00Z', null, false, '09:00 GMT'],
-    ['2023-09-19', null, false, 'Time not reported'],
-    ['2023-09-19', null, true, 'Time not reported; day approximate'],
-    ['2023-09-19', '2023-09-20', false, 'Time not reported, until Wednesday 20 September 2023'],
-    ['2022-12', '2023-09', true, 'Approximate date, until September 2023'],
-    ['2020', '2020-11', false, 'Until November 2020'],
-    ['2023-09', null, true, 'Approximate date'],
+    ['2023-09-19', null, false, 'No time was reported.'],
+    ['2023-09-19', null, true, 'The day is approximate; no time was reported.'],
+    ['2023-09-19', '2023-09-20', false, 'Ongoing until Wednesday 20 September 2023; no time was reported.'],
+    ['2023-09-19', '2023-09-20', true, 'Ongoing until Wednesday 20 September 2023; the day is approximate and no time was reported.'],
+    ['2023-09-20T13:00+04:00', '2023-09-21', false, '13:00 local time (UTC+4) · 09:00 GMT; ongoing until Thursday 21 September 2023.'],
+    ['2022-12', '2023-09', true, 'Ongoing until September 2023; the date is approximate.'],
+    ['2020', '2020-11', false, 'Ongoing until November 2020.'],
+    ['2023-09', null, true, 'The date is approximate.'],
     ['1991', null, false, null],
     ['2021-08', null, false, null],
   ])('%s (end %s, approximate %s) → %j', (raw, end, approximate, note) => {
     expect(timeNote(date(raw), end ? date(end) : null, approximate)).toBe(note);
+  });
+
+  it.each<[string, boolean, string | null, boolean, string | null]>([
+    ['2023-09-19', false, null, false, null],
+    ['2023-09-19', true, null, false, 'The day is approximate.'],
+    ['2023-09-19', true, null, true, null],
+    ['2023-09-19', false, 'evening', false, 'In the evening.'],
+    ['2023-09-19', false, '2023-09-20', false, 'Ongoing until Wednesday 20 September 2023.'],
+  ])('%s (approximate %s, part or end %s) under a day whose note says no time (and approximate: %s) → %j', (raw, approximate, extra, dayApproximate, note) => {
+    const part = extra && !extra.startsWith('2') ? parsePartOfDay(extra) : null;
+    const end = extra?.startsWith('2') ? date(extra) : null;
+    expect(timeNote(date(raw), end, approximate, part, { noTime: true, someTimed: false, approximate: dayApproximate })).toBe(note);
+  });
+
+  it('leaves off an approximate month when its heading says so for all its events', () => {
+    expect(timeNote(date('2023-09'), null, true, null, { noTime: false, someTimed: false, approximate: true })).toBeNull();
+    expect(timeNote(date('2022-12'), date('2023-09'), true, null, { noTime: false, someTimed: false, approximate: true })).toBe('Ongoing until September 2023.');
+  });
+
+  it.each<[string[], boolean[], string | null]>([
+    [['2023-09-19', '2023-09-19'], [false, false], 'No times were reported for these events.'],
+    [['2023-09-19'], [false], 'No time was reported for this event.'],
+    [['2023-09-19', '2023-09-19'], [true, true], 'The day is approximate; no times were reported for these events.'],
+    [['2023-09-19', '2023-09-19'], [true, false], 'No times were reported for these events.'],
+    [['2023-09-19', '2023-09-19T13:00+04:00'], [false, false], null],
+    [['2023-09-19', '2023-09-19T13:00+04:00', '2023-09-19'], [true, false, true], 'No time was reported for the events listed without one.'],
+    [['2023-09'], [false], null],
+    [['2023-09', '2023-09'], [true, false], null],
+    [['2023-09', '2023-09'], [true, true], 'The dates of these events are approximate.'],
+    [['1991'], [true], 'The date of this event is approximate.'],
+  ])('the day note for %j (approximate %j) → %j', (raws, approximate, note) => {
+    const events = raws.map((raw, i) => ({ date: date(raw), approximate: approximate[i]! }));
+    expect(dayNote(dayStates(events), events.length)).toBe(note);
   });
 
   it('never names a national time zone', () => {
@@ -64,6 +100,7 @@ describe('paginate', () => {
   const facet = (id: string, n: number): Facet<{ id: string }> => ({
     kind: 'place',
     id,
+    otherNames: null,
     name: id,
     description: null,
     aliases: [],
@@ -193,9 +230,20 @@ describe('buildReader', () => {
     expect(timeline.events.map((e) => [e.id, e.timeNote])).toEqual([
       ['soviet', null],
       ['war', null],
-      ['shelling', 'Time not reported'],
-      ['washington', 'Time not reported'],
-      ['talks', 'Time not reported'],
+      ['shelling', 'No time was reported.'],
+      ['washington', 'No time was reported.'],
+      ['talks', 'No time was reported.'],
+    ]);
+  });
+
+  it('says once per day, under its heading, that no time was reported, and leaves it off the day’s events', () => {
+    const days = timeline.eras.flatMap((era) => era.days).map((d) => [d.key, d.note, d.events.map((e) => e.listNote)]);
+    expect(days).toEqual([
+      ['1991', null, [null]],
+      ['2020', null, [null]],
+      ['2023-09-19', 'No time was reported for this event.', [null]],
+      ['2023-09-20', 'No time was reported for this event.', [null]],
+      ['2023-09-21', 'No time was reported for this event.', [null]],
     ]);
   });
 });

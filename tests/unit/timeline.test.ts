@@ -179,8 +179,11 @@ describe('buildTimeline', () => {
         sourceTitle: 'Article s-one',
         sourcePath: '/sources/s-one/',
         passageUrl: 'https://example.org/one#:~:text=At%201%20p.m.%2C-,The%20ceasefire%20took%20effect',
+        // The made-up source text has no such passage: the link goes to the source's page.
+        passagePath: '/sources/s-one/',
+        sourceNote: null,
       },
-      { source: 's-two', quote: 'Fighting stopped', prefix: null, suffix: null, actors: [], participants: [], sourceTitle: 'Article s-two', sourcePath: '/sources/s-two/', passageUrl: null },
+      { source: 's-two', quote: 'Fighting stopped', prefix: null, suffix: null, actors: [], participants: [], sourceTitle: 'Article s-two', sourcePath: '/sources/s-two/', passageUrl: null, passagePath: '/sources/s-two/', sourceNote: null },
     ]);
     expect(e.participantAccounts).toEqual([]);
     expect(e.claimViews).toMatchObject([

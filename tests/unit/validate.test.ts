@@ -55,7 +55,7 @@ describe('loadAndValidate: the valid content set', () => {
     expect(content!.actors.map((a) => a.id)).toEqual(['azerbaijan', 'armenia']);
     // A place without its own zone takes the site's.
     expect(content!.places).toEqual([
-      { id: 'stepanakert', name: 'Stepanakert', description: null, aliases: [], coordinates: [39.815, 46.752], timeZone: '+04:00' },
+      { id: 'stepanakert', name: 'Stepanakert', description: null, aliases: [], alsoCalled: [], alsoSpelled: [], coordinates: [39.815, 46.752], timeZone: '+04:00' },
     ]);
     expect(content!.sources.map((s) => [s.id, s.file, s.url, s.published.local])).toEqual([
       ['alpha', 'content/sources/alpha.md', 'https://example.org/alpha', '2023-09-20'],

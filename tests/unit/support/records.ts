@@ -39,6 +39,8 @@ export function sourceRecord(id: string, published: string, overrides: Partial<S
     language: 'en',
     translatedFrom: null,
     translatedFromInferred: null,
+    reprint: false,
+    reprintInferred: null,
     removed: null,
     note: null,
     text: `Text of ${id}.`,
