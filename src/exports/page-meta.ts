@@ -53,8 +53,9 @@ const CARD_RENDERER = (() => {
  */
 const cards = new WeakMap<readonly TimelineEvent[], Map<string, ShareCard>>();
 
-function card(timeline: Pick<Timeline, 'events' | 'site'>, title: string, date: string): PageMeta['image'] {
-  const made = shareCard({ title, date, site: timeline.site.title }, CARD_RENDERER);
+function card(timeline: Pick<Timeline, 'events' | 'site' | 'reader'>, title: string, date: string): PageMeta['image'] {
+  const text = timeline.site.shareCards === 'site' ? { title: timeline.site.title, date: siteDate(timeline) } : { title, date };
+  const made = shareCard({ ...text, site: timeline.site.title }, CARD_RENDERER);
   let found = cards.get(timeline.events);
   if (!found) cards.set(timeline.events, (found = new Map()));
   found.set(made.path, made);
@@ -73,7 +74,7 @@ function siteDate(timeline: Pick<Timeline, 'reader'>): string {
 }
 
 /** An event page's metadata: its title, a summary of its text, and its JSON-LD. */
-export function eventPageMeta(event: TimelineEvent, timeline: Pick<Timeline, 'events' | 'sources' | 'site'>): PageMeta {
+export function eventPageMeta(event: TimelineEvent, timeline: Pick<Timeline, 'events' | 'sources' | 'site' | 'reader'>): PageMeta {
   const summary = excerpt(htmlToText(event.html), 200);
   return {
     title: event.title,

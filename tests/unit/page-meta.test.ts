@@ -57,4 +57,14 @@ describe('share cards', () => {
     // Another build's timeline has cards of its own.
     expect(pageCards(exportTimeline())).toEqual([]);
   });
+
+  it('gives every page the site’s one card with `share_cards: site`', () => {
+    const t = exportTimeline();
+    t.site.shareCards = 'site';
+    const e = eventPageMeta(t.events[0]!, t);
+    expect(e.image).toEqual(pageMeta('/figures/', t, 'Disputed figures').image);
+    expect(e.image.alt).toBe('Test & timeline <b> · Updated Thursday 21 September 2023 · Test & timeline <b>');
+    expect(facetPageMeta(t.reader.pages.actors[0]!, t).image).toEqual(e.image);
+    expect(pageCards(t)).toHaveLength(1);
+  });
 });
