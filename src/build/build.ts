@@ -13,6 +13,8 @@ import { defaultCacheDir } from '../markdown/cache.ts';
 import { formatDuration, startPhase } from '../lib/progress.ts';
 import { searchBundle } from '../search/bundle.ts';
 import { writeSearchBundle } from '../search/pagefind.ts';
+import { pageCards } from '../exports/page-meta.ts';
+import { writeShareCards, type CardCounts } from './share-cards.ts';
 
 export interface BuildOptions {
   projectRoot: string;
@@ -81,10 +83,11 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
   let indexing: Promise<PromiseSettledResult<Awaited<ReturnType<typeof searchBundle>>>> | undefined;
   let result: Awaited<ReturnType<typeof runPipeline>>;
   let bodies = { rendered: 0, cached: 0 };
+  const cacheDir = options.cacheDir === undefined ? defaultCacheDir(resolve(options.projectRoot)) : options.cacheDir;
   try {
     result = await runPipeline(options.projectRoot, {
       worker: true,
-      cacheDir: options.cacheDir === undefined ? defaultCacheDir(resolve(options.projectRoot)) : options.cacheDir,
+      cacheDir,
       onRendered: (counts) => (bodies = counts),
       ...(options.siteUrl ? { siteUrl: options.siteUrl } : {}),
       onValidated: () => (validateMs = validating.stop()),
@@ -113,9 +116,14 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
       await sweepLeftovers(outputDir);
       const rendering = startPhase(log, `Rendering ${content.events.length} events and indexing them for search`, every);
       let files: number;
+      let cards: CardCounts = { rendered: 0, cached: 0 };
       try {
         const [rendered, indexed] = await Promise.allSettled([
-          renderSite({ projectRoot: options.projectRoot, outputDir: staging, timeline, quiet: true, pagesPerRun }),
+          // The pages name their share cards as they render; the cards are drawn while the search index is written.
+          renderSite({ projectRoot: options.projectRoot, outputDir: staging, timeline, quiet: true, pagesPerRun }).then(async (pages) => {
+            cards = await writeShareCards(staging, pageCards(timeline), cacheDir);
+            return pages + cards.rendered + cards.cached + 2;
+          }),
           indexing!.then((bundle) => writeSearchBundle(staging, unsettle(bundle))),
         ]);
         if (rendered.status === 'rejected') throw rendered.reason;
@@ -130,6 +138,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
       assertOutputAllowed(options.projectRoot, outputDir, shown);
       await swapIn(staging, outputDir, suffix);
       const renderMs = rendering.stop();
+      log(`Drew ${cards.rendered} share ${cards.rendered === 1 ? 'card' : 'cards'}; ${cards.cached} came from the cache.`);
       log(`Wrote ${files} files to ${shown}/ in ${formatDuration(renderMs)}.`);
       return {
         ok: true,

@@ -1,4 +1,4 @@
-import { eventPageMeta, sitePageMeta, type PageMeta } from '../exports/page-meta.ts';
+import { asOfPageMeta, eventPageMeta, facetPageMeta, periodPageMeta, sitePageMeta, sourcePageMeta, type PageMeta } from '../exports/page-meta.ts';
 import type { Timeline } from '../views/site.ts';
 
 /**
@@ -37,8 +37,7 @@ const asOf = (t: Timeline) => t.reporting.pages;
 const sources = (t: Timeline) => t.sources;
 const embeds = (t: Timeline) => t.embeds;
 
-type FacetPage = Item<typeof categories>;
-const facetMeta = (pg: FacetPage, timeline: Timeline) => sitePageMeta(pg.facet.name, timeline, pg.facet.description);
+const facetMeta = facetPageMeta;
 
 function row<K extends (t: Timeline) => readonly { path: string }[]>(list: K, page: Omit<PagedPage<Item<K>>, 'list'>): PagedPage {
   return { list, ...page } as unknown as PagedPage;
@@ -52,7 +51,7 @@ const facet = (kindLabel: string, indexPath: string, indexLabel: string, param: 
 
 export const PAGED_PAGES: readonly PagedPage[] = [
   row(events, { template: EVENT_TEMPLATE, include: 'pages/event.njk', alias: 'e', layout: LAYOUT, meta: eventPageMeta, listed: () => 0, inSitemap: true }),
-  row(periods, { template: 'period.njk', include: 'pages/period.njk', alias: 'p', layout: LAYOUT, meta: (p, t) => sitePageMeta(p.label, t), listed: (p) => p.count, inSitemap: true }),
+  row(periods, { template: 'period.njk', include: 'pages/period.njk', alias: 'p', layout: LAYOUT, meta: periodPageMeta, listed: (p) => p.count, inSitemap: true }),
   row(categories, {
     template: 'categories/category.njk',
     include: 'facet-page.njk',
@@ -88,11 +87,11 @@ export const PAGED_PAGES: readonly PagedPage[] = [
     include: 'pages/as-of.njk',
     alias: 'ap',
     layout: LAYOUT,
-    meta: (ap, t) => sitePageMeta(`What was known by ${ap.moment.phrase}`, t),
+    meta: asOfPageMeta,
     listed: (ap) => ap.days.reduce((n, day) => n + day.items.length, 0),
     inSitemap: true,
   }),
-  row(sources, { template: 'source.njk', include: 'pages/source.njk', alias: 's', layout: LAYOUT, meta: (s, t) => sitePageMeta(s.title, t), listed: (s) => s.citedBy.length, inSitemap: true }),
+  row(sources, { template: 'source.njk', include: 'pages/source.njk', alias: 's', layout: LAYOUT, meta: sourcePageMeta, listed: (s) => s.citedBy.length, inSitemap: true }),
   row(embeds, {
     template: 'embed/embed.njk',
     include: 'pages/embed.njk',

@@ -73,6 +73,11 @@ export const siteSchema = z.strictObject({
    * fetch it from that host, which then learns who read what and when.
    */
   image_hosts: z.array(hostName).default([]),
+  /**
+   * Which pages get a share card of their own (`og:image`): `pages`, every page; `site`, one card for the whole site,
+   * for very large timelines whose cold builds cannot spare a render per page (about 30 ms of CPU each).
+   */
+  share_cards: z.enum(['pages', 'site']).default('pages'),
 });
 
 export function isTimeZone(value: string): boolean {

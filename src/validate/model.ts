@@ -33,6 +33,7 @@ export function toModel(ctx: ValidationContext): ValidatedRecords {
           language: s.language,
           timeZone: s.time_zone,
           eraStart,
+          shareCards: s.share_cards,
         }
       : null;
   const entries = <T, U>(list: { entries: { key: string; data: T | null }[] }, make: (id: string, data: T) => U): U[] =>

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
@@ -278,12 +279,16 @@ describe('search and scripts', () => {
     expect(await exists('pagefind/pagefind.js')).toBe(true);
   });
 
-  it('ships under 10 KB of its own JavaScript, search aside, and none on event pages', async () => {
+  it('ships under 4 KB of its own JavaScript gzipped, search aside, and none on event pages but the share control’s', async () => {
     const scripts = (await readdir(join(out, 'assets'))).filter((f) => f.endsWith('.js') && f !== 'search.js');
     expect(scripts).toContain('filters.js');
+    // What a reader downloads is the compressed script: static hosts serve it gzipped.
     let bytes = 0;
-    for (const f of scripts) bytes += (await stat(join(out, 'assets', f))).size;
-    expect(bytes).toBeLessThan(10 * 1024);
-    expect(await html('events/ceasefire-takes-effect/index.html')).not.toMatch(/<script(?! type="application\/ld\+json")/);
+    for (const f of scripts) bytes += gzipSync(await readFile(join(out, 'assets', f)), { level: 9 }).length;
+    expect(bytes).toBeLessThan(4 * 1024);
+    expect(scripts).toContain('share.js');
+    // The share control is the one script an event page loads: an enhancement, hidden until it runs (issue 17).
+    const event = await html('events/ceasefire-takes-effect/index.html');
+    expect(event.match(/<script(?! type="application\/ld\+json")[^>]*>/g)).toEqual(['<script src="/assets/share.js" defer>']);
   });
 });

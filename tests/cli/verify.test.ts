@@ -24,7 +24,7 @@ async function variant(name: string, edit: (dir: string) => Promise<void>): Prom
 
 describe('verify', () => {
   it('passes the links and anchors of the real build (its HTML check needs Java: tests/java)', () => {
-    const run = runCli('verify.ts', [`--site=${good}`, '--skip-html']);
+    const run = runCli('verify.ts', [`--site=${good}`, '--skip-html', '--skip-lighthouse']);
     expect(run.stdout).not.toContain('HTML:');
     expect(run.stdout).toMatch(/Links: [1-9]\d* checked, 0 broken\./);
     expect(run.stdout).toMatch(/Anchors: \d+ checked, 0 missing\./);
@@ -40,7 +40,7 @@ describe('verify', () => {
         html.replace('<h1>Sources</h1>', '<h1>Sources</h1>\n<p><a href="/events/no-such-event/">gone</a> <a href="/#no-such-anchor">nowhere</a></p>'),
       );
     });
-    const run = runCli('verify.ts', [`--site=${dir}`, '--skip-html']);
+    const run = runCli('verify.ts', [`--site=${dir}`, '--skip-html', '--skip-lighthouse']);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('/events/no-such-event/');
     expect(run.stdout).toContain('#no-such-anchor');

@@ -139,8 +139,9 @@ describe('eventPageMeta', () => {
 
 describe('pageMeta', () => {
   it('gives a page that is a template of its own the title from its front matter, the site description and no JSON-LD', () => {
-    expect(pageMeta('/', timeline)).toEqual({ title: null, description: 'A timeline for tests.', type: 'website', noindex: false, jsonLd: null });
-    expect(pageMeta('/sources/', timeline, 'Sources')).toEqual({ title: 'Sources', description: 'A timeline for tests.', type: 'website', noindex: false, jsonLd: null });
+    const image = { path: expect.stringMatching(/^\/cards\/[\w-]{22}\.png$/), alt: expect.any(String) };
+    expect(pageMeta('/', timeline)).toEqual({ title: null, description: 'A timeline for tests.', type: 'website', noindex: false, jsonLd: null, image });
+    expect(pageMeta('/sources/', timeline, 'Sources')).toEqual({ title: 'Sources', description: 'A timeline for tests.', type: 'website', noindex: false, jsonLd: null, image });
   });
 
   it('keeps the 404 page out of search engines', () => {
