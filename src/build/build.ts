@@ -13,7 +13,7 @@ import { defaultCacheDir } from '../markdown/cache.ts';
 import { formatDuration, startPhase } from '../lib/progress.ts';
 import { searchBundle } from '../search/bundle.ts';
 import { writeSearchBundle } from '../search/pagefind.ts';
-import { pageCards } from '../exports/page-meta.ts';
+import { cardsPerPage, pageCards, SHARE_CARDS_AUTO_LIMIT } from '../exports/page-meta.ts';
 import { writeShareCards, type CardCounts } from './share-cards.ts';
 
 export interface BuildOptions {
@@ -139,6 +139,12 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
       await swapIn(staging, outputDir, suffix);
       const renderMs = rendering.stop();
       log(`Drew ${cards.rendered} share ${cards.rendered === 1 ? 'card' : 'cards'}; ${cards.cached} came from the cache.`);
+      if (!cardsPerPage(timeline))
+        log(
+          timeline.site.shareCards === 'site'
+            ? 'Every page shares the site\'s card (share_cards: site in content/site.yml).'
+            : `Every page shares the site's card: over ${SHARE_CARDS_AUTO_LIMIT} events, a card per page would cost minutes of CPU. Set share_cards: pages in content/site.yml to draw them anyway.`,
+        );
       log(`Wrote ${files} files to ${shown}/ in ${formatDuration(renderMs)}.`);
       return {
         ok: true,

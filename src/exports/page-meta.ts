@@ -53,8 +53,21 @@ const CARD_RENDERER = (() => {
  */
 const cards = new WeakMap<readonly TimelineEvent[], Map<string, ShareCard>>();
 
+/**
+ * Up to this many events, `share_cards: auto` draws every page its own card; beyond, the site's one card. A card
+ * costs about 30 ms of CPU (resvg's raster and PNG encoding, measured at 10,000 events: 11,532 cards, about 250 s of
+ * CPU on a cold build, five times the build without them); 500 events make about 600 cards, some 18 s.
+ */
+export const SHARE_CARDS_AUTO_LIMIT = 500;
+
+/** Whether this timeline's pages each get a card of their own (`share_cards`, with `auto` decided by size). */
+export function cardsPerPage(timeline: Pick<Timeline, 'events' | 'site'>): boolean {
+  const mode = timeline.site.shareCards ?? 'auto';
+  return mode === 'pages' || (mode === 'auto' && timeline.events.length <= SHARE_CARDS_AUTO_LIMIT);
+}
+
 function card(timeline: Pick<Timeline, 'events' | 'site' | 'reader'>, title: string, date: string): PageMeta['image'] {
-  const text = timeline.site.shareCards === 'site' ? { title: timeline.site.title, date: siteDate(timeline) } : { title, date };
+  const text = !cardsPerPage(timeline) ? { title: timeline.site.title, date: siteDate(timeline) } : { title, date };
   const made = shareCard({ ...text, site: timeline.site.title }, CARD_RENDERER);
   let found = cards.get(timeline.events);
   if (!found) cards.set(timeline.events, (found = new Map()));

@@ -75,9 +75,10 @@ export const siteSchema = z.strictObject({
   image_hosts: z.array(hostName).default([]),
   /**
    * Which pages get a share card of their own (`og:image`): `pages`, every page; `site`, one card for the whole site,
-   * for very large timelines whose cold builds cannot spare a render per page (about 30 ms of CPU each).
+   * for very large timelines whose cold builds cannot spare a render per page (about 30 ms of CPU each); `auto`,
+   * `pages` up to SHARE_CARDS_AUTO_LIMIT events and `site` beyond.
    */
-  share_cards: z.enum(['pages', 'site']).default('pages'),
+  share_cards: z.enum(['auto', 'pages', 'site']).default('auto'),
 });
 
 export function isTimeZone(value: string): boolean {

@@ -10,8 +10,8 @@ export interface Site {
   language: string;
   timeZone: string;
   eraStart: EventDate;
-  /** `share_cards` in site.yml: `site` gives every page the site's one card; by default each page has its own. */
-  shareCards?: 'pages' | 'site';
+  /** `share_cards` in site.yml: `site` gives every page the site's one card, `pages` each page its own, `auto` (the default) chooses by size. */
+  shareCards?: 'auto' | 'pages' | 'site';
 }
 
 export interface Actor {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asOfPageMeta, eventPageMeta, facetPageMeta, pageCards, pageMeta, sourcePageMeta } from '../../src/exports/page-meta.ts';
+import { asOfPageMeta, cardsPerPage, eventPageMeta, facetPageMeta, pageCards, pageMeta, SHARE_CARDS_AUTO_LIMIT, sourcePageMeta } from '../../src/exports/page-meta.ts';
 import { exportTimeline } from './support/export-timeline.ts';
 
 /** Each page kind's own description and share card (issue 17), from the export timeline's small, awkward content. */
@@ -66,5 +66,19 @@ describe('share cards', () => {
     expect(e.image.alt).toBe('Test & timeline <b> · Updated Thursday 21 September 2023 · Test & timeline <b>');
     expect(facetPageMeta(t.reader.pages.actors[0]!, t).image).toEqual(e.image);
     expect(pageCards(t)).toHaveLength(1);
+  });
+
+  it('with `share_cards: auto` (the default), draws a card per page up to the limit of events and the site’s one card beyond', () => {
+    const t = exportTimeline();
+    expect(t.site.shareCards ?? 'auto').toBe('auto');
+    expect(cardsPerPage(t)).toBe(true);
+    const many = { ...t, events: Array.from({ length: SHARE_CARDS_AUTO_LIMIT + 1 }, () => t.events[0]!) };
+    expect(cardsPerPage(many)).toBe(false);
+    expect(cardsPerPage({ ...many, site: { ...t.site, shareCards: 'pages' } })).toBe(true);
+    expect(cardsPerPage({ ...many, events: many.events.slice(1) })).toBe(true);
+    // Beyond the limit every page names the site's card.
+    const event = eventPageMeta(t.events[0]!, many);
+    expect(event.image.alt).toBe('Test & timeline <b> · Updated Thursday 21 September 2023 · Test & timeline <b>');
+    expect(pageMeta('/figures/', many, 'Disputed figures').image).toEqual(event.image);
   });
 });
