@@ -33,6 +33,15 @@ const BASELINE_CONFIG = join(ROOT, 'bench/baseline/eleventy.config.js');
 /** Pagefind's CLI as `npx pagefind` runs it: a node script that starts the indexer binary. */
 const PAGEFIND_CLI = join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs');
 
+/** Node's flags in `npm run build` (`--expose-gc`, V8's heap sizes): the builds measured here run with the same. */
+const BUILD_FLAGS = nodeFlags(JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')).scripts.build as string);
+
+/** The flags between `node` and `--import` in an npm script such as `node --expose-gc --import tsx src/cli/build.ts`. */
+function nodeFlags(script: string): string[] {
+  const words = script.split(/\s+/);
+  return words.slice(words.indexOf('node') + 1, words.indexOf('--import'));
+}
+
 /** A child process failed: the bench fails with its output. */
 class BenchError extends Error {
   override name = 'BenchError';
@@ -104,10 +113,10 @@ async function previewSession(
   output: string,
   timeoutMs: number,
   env: NodeJS.ProcessEnv,
-): Promise<{ readySeconds: number; rebuildSeconds: number[] }> {
+): Promise<{ readySeconds: number; stallSeconds: number; rebuildSeconds: number[] }> {
   const port = await freePort();
   const spawned = performance.now();
-  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', 'src/cli/build.ts', '--serve', `--port=${port}`, `--output=${output}`], {
+  const child = spawn(process.execPath, [...BUILD_FLAGS, '--import', 'tsx', 'src/cli/build.ts', '--serve', `--port=${port}`, `--output=${output}`], {
     cwd: project,
     env: { ...process.env, NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -154,7 +163,15 @@ async function previewSession(
     }, 20);
     const readySeconds = (performance.now() - spawned) / 1000;
     progress(`preview: first page after ${readySeconds.toFixed(2)} s`);
-    await waitFor('the end of its first build', () => /^Built the site in /m.test(stdout), 100);
+    // Its worst response during that first build: a page asked for every 0.1 s, timed until its last byte.
+    let stallSeconds = 0;
+    await waitFor('the end of its first build', async () => {
+      const asked = performance.now();
+      await fetch(`http://127.0.0.1:${port}/`).then((res) => res.arrayBuffer()).catch(() => null);
+      stallSeconds = Math.max(stallSeconds, (performance.now() - asked) / 1000);
+      return /^Built the site in /m.test(stdout);
+    }, 100);
+    progress(`preview: slowest answer during its first build ${stallSeconds.toFixed(2)} s`);
     const seconds: number[] = [];
     const MAX_TRIES = 5;
     for (let k = 0, tries = 0; k < edits; ) {
@@ -183,7 +200,7 @@ async function previewSession(
       k++;
       tries = 0;
     }
-    return { readySeconds, rebuildSeconds: seconds };
+    return { readySeconds, stallSeconds, rebuildSeconds: seconds };
   } finally {
     if (exited === undefined && child.pid !== undefined) {
       const closed = new Promise((resolve) => child.once('close', resolve));
@@ -306,7 +323,7 @@ async function main(argv: string[]): Promise<number> {
       await rm(projectOut, { recursive: true, force: true });
       // A cold build: an empty body cache of its own (the default one is in the repository's node_modules).
       cacheDir = join(tmp, `cache-${r}`);
-      const p = await measure('project', ['--expose-gc', '--import', 'tsx', 'src/cli/build.ts', `--output=${projectOut}`, '--quiet'], project, tmp, {
+      const p = await measure('project', [...BUILD_FLAGS, '--import', 'tsx', 'src/cli/build.ts', `--output=${projectOut}`, '--quiet'], project, tmp, {
         [CACHE_DIR_ENV]: cacheDir,
       });
       project_.steps.push(p);
@@ -336,7 +353,7 @@ async function main(argv: string[]): Promise<number> {
     const edited = content.eventIds[Math.floor(content.eventIds.length / 3)]!;
     await appendFile(join(project, 'content/events', `${edited}.md`), `\nBenchmark edit for the cached build.\n`);
     const cachedOut = join(out, 'cached');
-    const cached = await measure('cached', ['--expose-gc', '--import', 'tsx', 'src/cli/build.ts', `--output=${cachedOut}`], project, tmp, { [CACHE_DIR_ENV]: cacheDir, CI: '' });
+    const cached = await measure('cached', [...BUILD_FLAGS, '--import', 'tsx', 'src/cli/build.ts', `--output=${cachedOut}`], project, tmp, { [CACHE_DIR_ENV]: cacheDir, CI: '' });
     const bodies = /^Rendered (\d+) Markdown bod(?:y|ies); (\d+) came from the cache\.$/m.exec(cached.stdout);
     if (!bodies) throw new BenchError(`The cached build did not say how many bodies it rendered:\n${cached.stdout}`);
     await rm(cachedOut, { recursive: true, force: true });
@@ -370,6 +387,7 @@ async function main(argv: string[]): Promise<number> {
       ['build after one edit, body cache warm', ...s(stats([cached.seconds]))],
       ['  its CPU time', ...na(known([cached.cpuS]), 's', 2)],
       ['preview time to first page', ...s(stats([preview.readySeconds]))],
+      ['preview slowest answer during its first build', ...s(stats([preview.stallSeconds]))],
       ['rebuild after one edit (preview)', ...s(stats(preview.rebuildSeconds))],
       ['check', ...s(stats(check))],
     ];
@@ -405,6 +423,7 @@ async function main(argv: string[]): Promise<number> {
         cached_build: { s: round(cached.seconds, 3), cpu_s: round(cached.cpuS ?? 0, 3), peak_rss_mb: round(cached.rssMb ?? 0, 1), bodies_rendered: Number(bodies[1]) },
         rebuild_s: round(stats(preview.rebuildSeconds).median, 3),
         preview_ready_s: round(preview.readySeconds, 3),
+        preview_stall_s: round(preview.stallSeconds, 3),
         check_s: round(stats(check).median, 3),
         home_gzip_kb: round(fig(project_.figures, 'homeGzipKb'), 2),
         js_gzip_kb: round(fig(project_.figures, 'jsGzipKb'), 2),

@@ -2,15 +2,13 @@ import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { failureReport } from '../diagnostics/reporter.ts';
-import type { BuiltModel } from '../build/build.ts';
 import { OutputFailureError } from '../build/output-failure.ts';
 import { assertOutputAllowed, OUTPUT_MARKER, OutputRefusedError } from '../build/output-guard.ts';
 import { LockTimeoutError } from '../build/output-lock.ts';
 import { siteSchema } from '../schema/lists.ts';
 import { githubBackend, isLoopback } from '../cms/backend-env.ts';
-import { exportAdmin } from '../cms/export.ts';
-import { cmsRoutes } from '../cms/routes.ts';
-import { pathPrefix, startPreview } from '../serve/preview.ts';
+import type { cmsRoutes } from '../cms/routes.ts';
+import { FirstBuildError, pathPrefix, startPreview, type PreviewOptions } from '../serve/preview.ts';
 import { readSiteUrl } from '../serve/site-url.ts';
 import { EXIT, helpText, parseArgs, UsageError, type FlagSpec } from './args.ts';
 import { isCI, runCli } from './run.ts';
@@ -46,9 +44,11 @@ await runCli(async (argv) => {
     throw new UsageError('--with-editor needs CMS_GITHUB_REPO=owner/name: a published editor saves through pull requests (see the README, "For a newsroom").');
   }
   const cacheDir = flags.has('cache-dir') ? resolve(String(flags.get('cache-dir'))) : undefined;
-  if (flags.has('serve') && hasBuiltSite(process.cwd(), output)) {
-    // The last good site opens at once; the build runs behind it (a large site takes minutes).
-    await serveSite(process.cwd(), output, port, host, { buildFirst: true, cacheDir, siteUrl, edit: flags.has('edit') });
+  if (flags.has('serve')) {
+    // With an earlier build in the output, it opens at once and the build runs behind it (a large site takes
+    // minutes); without one, the preview opens on its first build. Either way the builds run in a process of their own.
+    const buildFirst = hasBuiltSite(process.cwd(), output) ? 'behind' : 'before';
+    await serveSite(process.cwd(), output, port, host, { buildFirst, progress: !quiet, cacheDir, siteUrl, edit: flags.has('edit'), withEditor: flags.has('with-editor') ? github.github : undefined });
     return new Promise<number>(() => {});
   }
   // Loaded only now: Eleventy and the pipeline take seconds to import, which the preview's fast start skips.
@@ -57,7 +57,6 @@ await runCli(async (argv) => {
     projectRoot: process.cwd(),
     outputDir: output,
     quiet,
-    keepModel: flags.has('serve'),
     ...(cacheDir ? { cacheDir } : {}),
     ...(siteUrl ? { siteUrl } : {}),
     log: quiet ? () => {} : (line) => console.log(line),
@@ -68,15 +67,17 @@ await runCli(async (argv) => {
   }
   if (flags.has('with-editor') && github.github) {
     // Off by default: a published site has an editor only when asked for one.
+    const { exportAdmin } = await import('../cms/export.ts');
     const written = await exportAdmin(process.cwd(), join(output, 'admin'), github.github, pathPrefix(result.siteUrl));
     if (!quiet) console.log(`Wrote the browser editor to ${output}/admin/ (${written} files).`);
   }
-  if (flags.has('serve')) {
-    await serveSite(process.cwd(), output, port, host, { model: result.model, cacheDir, siteUrl, edit: flags.has('edit') });
-    return new Promise<number>(() => {});
-  }
   return EXIT.ok;
 }, (error) => {
+  if (error instanceof FirstBuildError) {
+    if (error.code === 'internal') console.error('Internal error: this is a bug in news-timeline, not in your content. Please report it with this output.');
+    console.error(error.report);
+    return EXIT[error.code];
+  }
   if (error instanceof OutputRefusedError) {
     console.error(error.message);
     return EXIT.usage;
@@ -92,21 +93,28 @@ await runCli(async (argv) => {
  * The editors' preview on http://127.0.0.1:<port> (or `host`): serves the site already built into `outputDir`, rebuilds it
  * on every change to content/ or templates/ with the same validated, atomic build as `npm run build`, and
  * reloads the browser. A broken edit prints our diagnostics and the last good site stays up (see src/serve/).
- * With `buildFirst`, the site in `outputDir` is an earlier run's: it is served at once, under a notice, while the
- * first build runs.
+ * With `buildFirst: 'behind'`, the site in `outputDir` is an earlier run's: it is served at once, under a notice,
+ * while the first build runs; with `'before'`, the preview opens once its first build has succeeded.
  */
 async function serveSite(
   projectRoot: string,
   outputDir: string,
   port: number,
   host: string,
-  given: { model?: BuiltModel | undefined; buildFirst?: boolean; cacheDir?: string | undefined; siteUrl?: string | undefined; edit?: boolean },
+  given: {
+    buildFirst: 'behind' | 'before';
+    progress: boolean;
+    cacheDir?: string | undefined;
+    siteUrl?: string | undefined;
+    edit?: boolean;
+    withEditor?: ReturnType<typeof githubBackend>['github'];
+  },
 ): Promise<void> {
   const siteUrl = given.siteUrl ?? (await readSiteUrl(projectRoot));
-  const { model, buildFirst, cacheDir, edit } = given;
+  const { buildFirst, progress, cacheDir, edit } = given;
   // The editor writes files only for a preview on this machine alone (see src/cms/routes.ts).
   const github = githubFromEnv();
-  const routes = cmsRoutes({ projectRoot, prefix: () => pathPrefix(siteUrl), writable: isLoopback(host), ...github });
+  const routes = lazyCmsRoutes({ projectRoot, prefix: () => pathPrefix(siteUrl), writable: isLoopback(host), ...github });
   let preview: Awaited<ReturnType<typeof startPreview>>;
   try {
     preview = await startPreview({
@@ -116,8 +124,8 @@ async function serveSite(
       host,
       routes,
       ...(siteUrl ? { siteUrl } : {}),
-      ...(model ? { model } : {}),
-      ...(buildFirst ? { buildFirst } : {}),
+      buildFirst,
+      progress,
       ...(cacheDir ? { cacheDir } : {}),
     });
   } catch (error) {
@@ -129,6 +137,12 @@ async function serveSite(
     }
     throw error;
   }
+  if (given.withEditor && buildFirst === 'before') {
+    // Off by default: a published site has an editor only when asked for one.
+    const { exportAdmin } = await import('../cms/export.ts');
+    const written = await exportAdmin(projectRoot, join(outputDir, 'admin'), given.withEditor, pathPrefix(siteUrl));
+    if (progress) console.log(`Wrote the browser editor to ${outputDir}/admin/ (${written} files).`);
+  }
   console.log(`Preview: ${preview.url}  (rebuilds when content/ or templates/ change; Ctrl-C to stop)`);
   if (edit) console.log(`Editor: ${new URL('/admin/', preview.url).href}${isLoopback(host) ? '' : '  (read-only: the preview listens beyond this machine)'}`);
   const stop = () => {
@@ -136,6 +150,19 @@ async function serveSite(
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/**
+ * The browser editor's routes (src/cms/routes.ts), loaded on the first request for one of its paths: they import
+ * the whole pipeline, about 1.5 s of CPU, which the preview's first page does not wait for.
+ */
+function lazyCmsRoutes(options: Parameters<typeof cmsRoutes>[0]): NonNullable<PreviewOptions['routes']> {
+  let routes: ReturnType<typeof cmsRoutes> | null = null;
+  return async (req, res, path) => {
+    if (!/^\/(?:admin(?:\/|$)|__cms\/|api\/v1$)/.test(path)) return false;
+    routes ??= (await import('../cms/routes.ts')).cmsRoutes(options);
+    return routes(req, res, path);
+  };
 }
 
 /**

@@ -1,9 +1,14 @@
+import { fork } from 'node:child_process';
+import { existsSync, readFileSync, unlinkSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { BuiltModel } from '../build/build.ts';
-import { failureReport } from '../diagnostics/reporter.ts';
-import { formatDuration } from '../lib/progress.ts';
+import { fileURLToPath } from 'node:url';
+import { lockPath } from '../build/output-lock.ts';
+import type { FromBuilder, ToBuilder } from './builder.ts';
+import { REBUILDING, type FirstBuild } from './rebuild.ts';
 import { startServer, type PreviewServer, type ServerOptions } from './server.ts';
 import { watchFolders } from './watch.ts';
+
+export { REBUILDING };
 
 export interface PreviewOptions {
   projectRoot: string;
@@ -11,25 +16,34 @@ export interface PreviewOptions {
   port: number;
   /** The interface to listen on (default 127.0.0.1: this machine only). */
   host?: string;
-  /** The public address the first build used; its path is the prefix pages are served under. */
+  /** The public address given on the command line or in SITE_URL; its path is the prefix pages are served under. */
   siteUrl?: string;
   log?: (line: string) => void;
   error?: (line: string) => void;
-  /** The model of the build already in `outputDir`, if the caller made it. */
-  model?: BuiltModel;
   /** Extra routes served beside the site, such as the browser editor (src/cms/). */
   routes?: ServerOptions['routes'];
   /**
-   * `outputDir` holds the last good site of an earlier run, not yet rebuilt: serve it at once with a notice, and
-   * build afresh behind it (npm start opening on a large site).
+   * `behind`: `outputDir` holds the last good site of an earlier run, not yet rebuilt: serve it at once with a
+   * notice, and build afresh behind it (npm start opening on a large site). `before`: there is no site yet: build
+   * it, then serve it; a failed build throws FirstBuildError and nothing is served.
    */
-  buildFirst?: boolean;
-  /** The rendered-body cache's folder for the rebuilds (see BuildOptions.cacheDir). */
+  buildFirst: 'behind' | 'before';
+  /** With `buildFirst: 'before'`: print the build's progress (as `npm run build` does). */
+  progress?: boolean;
+  /** The rendered-body cache's folder for the builds (see BuildOptions.cacheDir). */
   cacheDir?: string | null;
 }
 
-/** Shown on every page while a full build runs behind the site served. */
-export const REBUILDING = 'Rebuilding… this page shows the last good build until the new one is ready.';
+/** The first build of a preview with no site to serve failed: `report` says why, `code` is the exit code's name. */
+export class FirstBuildError extends Error {
+  override name = 'FirstBuildError';
+  constructor(
+    readonly report: string,
+    readonly code: Extract<FirstBuild, { ok: false }>['code'],
+  ) {
+    super(report);
+  }
+}
 
 export interface Preview {
   url: string;
@@ -44,125 +58,120 @@ export const WATCHED = ['content', 'templates'] as const;
  * The editors' preview: serves the built site, rebuilds it whenever content/ or templates/ change, and reloads
  * open pages. A broken edit prints the same diagnostics as `npm run check` (never a stack), shows them over the
  * open pages, and the preview keeps serving the last good build, because builds are swapped in only on success.
+ *
+ * Every build runs in a process of its own (src/serve/builder.ts): rendering and writing a 10,000-event site keeps
+ * its event loop busy for seconds at a time, which stalled a server sharing it for up to 10 s per request. This
+ * process only serves files and passes messages, so it answers at once at any size.
  */
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const log = options.log ?? ((line: string) => console.log(line));
   const error = options.error ?? ((line: string) => console.error(line));
   const outputDir = resolve(options.outputDir);
   let prefix = pathPrefix(options.siteUrl);
-  const server = await startServer({
-    root: () => outputDir,
-    prefix: () => prefix,
-    port: options.port,
-    ...(options.host ? { host: options.host } : {}),
-    ...(options.routes ? { routes: options.routes } : {}),
+  let server: PreviewServer | null = null;
+
+  const listen = () =>
+    startServer({
+      root: () => outputDir,
+      prefix: () => prefix,
+      port: options.port,
+      ...(options.host ? { host: options.host } : {}),
+      ...(options.routes ? { routes: options.routes } : {}),
+    });
+  // An earlier site is served before the builder starts: its start-up (tsx, Eleventy) would delay the first page.
+  if (options.buildFirst === 'behind') {
+    server = await listen();
+    server.notice(REBUILDING);
+  }
+  // Node's own flags (--import tsx, --expose-gc, V8's) carry over to the builder.
+  const options_ = { projectRoot: options.projectRoot, outputDir, siteUrl: options.siteUrl, cacheDir: options.cacheDir };
+  const builder = fork(fileURLToPath(new URL('./builder.ts', import.meta.url)), [JSON.stringify(options_)], { stdio: 'inherit' });
+  const tell = (message: ToBuilder) => {
+    if (builder.connected) builder.send(message);
+  };
+  let first: ((outcome: FirstBuild) => void) | null = null;
+  builder.on('message', (message: FromBuilder) => {
+    if (message.kind === 'log') log(message.line);
+    else if (message.kind === 'error') error(message.line);
+    else if (message.kind === 'siteUrl') prefix = pathPrefix(message.url);
+    else if (message.kind === 'first') first?.(message);
+    else if (message.kind === 'notice') server?.notice(message.text);
+    else if (message.kind === 'reload') server?.reload();
+    else server?.problem(message.text);
+  });
+  let stopping = false;
+  const exited = new Promise<void>((resolve) => builder.once('exit', () => resolve()));
+  // The builder ending by itself (not a failed build: those are reported as diagnostics) ends the preview.
+  builder.once('exit', (code, signal) => {
+    if (stopping) return;
+    error(`The preview stopped: its builder ended (${signal ?? `exit code ${code}`}).`);
+    process.exitCode = 1;
+    stopWatching();
+    releaseLockOf(outputDir, builder.pid);
+    first?.({ ok: false, report: 'The build stopped before it finished.', code: 'internal' });
+    void server?.close();
   });
 
-  // The last good build's files and model, for the quick page of an edited event.
-  let last: BuiltModel | null = options.model ?? null;
-  let building = false;
-  let again: string[] | null = null;
-  const rebuild = async (paths: string[]): Promise<void> => {
-    if (building) {
-      again = [...(again ?? []), ...paths];
-      return;
-    }
-    building = true;
-    try {
-      let next: string[] | null = paths;
-      while (next) {
-        again = null;
-        await rebuildOnce(next);
-        next = again;
-      }
-    } finally {
-      building = false;
-    }
+  const stopBuilder = async () => {
+    stopping = true;
+    tell({ kind: 'stop' });
+    // A build busy rendering reads its messages only when it next waits: do not wait for it long.
+    const timer = setTimeout(() => builder.kill('SIGKILL'), 1000);
+    await exited;
+    clearTimeout(timer);
+    releaseLockOf(outputDir, builder.pid);
   };
 
-  /** Builds after `paths` changed; with none, the build at start-up behind an earlier run's site. */
-  const rebuildOnce = async (paths: string[]): Promise<void> => {
-    const what = paths.length === 0 ? null : paths.length === 1 ? paths[0] : `${paths.length} files`;
-    const started = performance.now();
-    server.notice(REBUILDING);
-    // Loaded here, not at the top: Eleventy and the pipeline take seconds to import, and the server must not wait.
-    const [{ build }, { forgetTemplates }, { quickEventPage }] = await Promise.all([
-      import('../build/build.ts'),
-      import('../eleventy/render-site.ts'),
-      import('./quick.ts'),
-    ]);
-    if (paths.some((p) => p.startsWith('templates/')) && !(await forgetTemplates(options.projectRoot))) {
-      error('This version of Eleventy cannot be told that templates changed: restart npm start to see template edits.');
+  // Edits saved during the first build queue behind it in the builder.
+  const stopWatching = watchFolders(options.projectRoot, WATCHED, (paths) => tell({ kind: 'changed', paths }), isSourceFile);
+  if (options.buildFirst === 'before') {
+    const outcome = await new Promise<FirstBuild>((resolve) => {
+      first = resolve;
+      tell({ kind: 'first', quiet: !options.progress, nothingWritten: `Nothing was written; ${options.outputDir}/ is unchanged.` });
+    });
+    if (!outcome.ok) {
+      stopWatching();
+      await stopBuilder();
+      throw new FirstBuildError(outcome.report, outcome.code);
     }
-    if (last && paths.length === 1) {
-      // Failing here is never the editor's problem to read: the full build below reports it properly.
-      const page = await quickEventPage(options.projectRoot, outputDir, last, paths[0]!).catch(() => null);
-      if (page) {
-        log(`Updated ${page} in ${formatDuration(performance.now() - started)}; rebuilding the rest of the site…`);
-        server.reload();
-        server.notice(REBUILDING);
-      }
-    }
+  }
+  if (options.buildFirst === 'behind') {
+    tell({ kind: 'changed', paths: [] });
+  } else {
     try {
-      const result = await build({
-        projectRoot: options.projectRoot,
-        outputDir,
-        quiet: true,
-        keepModel: true,
-        ...(options.siteUrl ? { siteUrl: options.siteUrl } : {}),
-        ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}),
-      });
-      if (result.ok) {
-        last = result.model ?? null;
-        prefix = pathPrefix(result.siteUrl);
-        const took = formatDuration(performance.now() - started);
-        log(what === null ? `Built the site in ${took}; the preview shows it.` : `Rebuilt after a change to ${what} in ${took}.`);
-        server.reload();
-      } else {
-        const report = failureReport(result.diagnostics);
-        const cause = what === null ? 'The content' : `The change to ${what}`;
-        error(`\n${cause} broke the build:\n\n${report}\n\nThe preview still shows the last good build; it rebuilds when you save again.`);
-        server.problem(`${report}\n\nThe page shows the last good build. Fix the problem and save: the preview rebuilds.`);
-      }
+      server = await listen();
     } catch (cause) {
-      // Not a content problem (those are diagnostics): most likely a template error. The message, not a stack.
-      const report = messages(cause);
-      error(`\n${what === null ? 'The site' : `The change to ${what}`} could not be built:\n\n${report}\n\nThe preview still shows the last good build.`);
-      server.problem(`${report}\n\nThe page shows the last good build.`);
+      stopWatching();
+      await stopBuilder();
+      throw cause;
     }
-  };
-
-  const stopWatching = watchFolders(options.projectRoot, WATCHED, (paths) => void rebuild(paths), isSourceFile);
-  // Edits saved meanwhile queue behind this build, then take the quick page's path like any other.
-  if (options.buildFirst) void rebuild([]);
+  }
+  const opened = server!;
   return {
-    url: server.url,
-    server,
+    url: opened.url,
+    server: opened,
     async close() {
       stopWatching();
-      await server.close();
+      await stopBuilder();
+      await opened.close();
     },
   };
+}
+
+/** Removes the output lock if the builder `pid` held it: a builder killed mid-build runs no exit hook. */
+function releaseLockOf(outputDir: string, pid: number | undefined): void {
+  const path = lockPath(outputDir);
+  try {
+    if (pid !== undefined && existsSync(path) && (JSON.parse(readFileSync(path, 'utf8')) as { pid?: number }).pid === pid) unlinkSync(path);
+  } catch {
+    // gone meanwhile, or being written by another build
+  }
 }
 
 /** Content is Markdown and YAML, templates anything with an extension; a save's temporary files (`sedX1b2`, `.x.tmp`) are neither. */
 export function isSourceFile(path: string): boolean {
   if (path.startsWith('templates/')) return /\/[^/.][^/]*\.[a-z0-9]+$/i.test(path) && !/\.(?:tmp|bak)$/i.test(path);
   return /\.(?:md|ya?ml)$/.test(path);
-}
-
-
-/** An error and its causes as plain sentences, e.g. Eleventy's "Having trouble rendering njk template". */
-export function messages(error: unknown): string {
-  const lines: string[] = [];
-  // Eleventy wraps the template engine's error as `originalError`; others use the standard `cause`.
-  const next = (e: unknown) => (e as { originalError?: unknown }).originalError ?? (e as { cause?: unknown }).cause;
-  for (let e: unknown = error; e && lines.length < 6; e = next(e)) {
-    const message = e instanceof Error ? e.message : String(e);
-    for (const line of message.split('\n')) if (line.trim() && !lines.includes(line)) lines.push(line);
-    if (!(e instanceof Error)) break;
-  }
-  return lines.join('\n');
 }
 
 /** `https://example.org/timeline` → `/timeline/`; no URL or no path → `/`. */

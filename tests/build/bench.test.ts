@@ -34,6 +34,7 @@ interface BenchJson {
   cached_build: { s: number; cpu_s: number; peak_rss_mb: number; bodies_rendered: number };
   rebuild_s: number;
   preview_ready_s: number;
+  preview_stall_s: number;
   check_s: number;
   home_gzip_kb: number;
   js_gzip_kb: number;
@@ -67,7 +68,7 @@ afterAll(() => (kept ? rm(kept, { recursive: true, force: true }) : undefined));
 describe('npm run bench -- --events 200 --runs 1 --json --keep', () => {
   it('exits 0 and prints the table, then the JSON object as its last line', () => {
     expect(run.status, run.stderr).toBe(0);
-    expect(Object.keys(result)).toEqual(['events', 'runs', 'project', 'baseline', 'baseline_search', 'peer', 'cached_build', 'rebuild_s', 'preview_ready_s', 'check_s', 'home_gzip_kb', 'js_gzip_kb']);
+    expect(Object.keys(result)).toEqual(['events', 'runs', 'project', 'baseline', 'baseline_search', 'peer', 'cached_build', 'rebuild_s', 'preview_ready_s', 'preview_stall_s', 'check_s', 'home_gzip_kb', 'js_gzip_kb']);
     for (const build of [result.project, result.baseline, result.baseline_search]) expect(Object.keys(build)).toEqual(['cold_s', 'cpu_s', 'peak_rss_mb', 'html_pages']);
     expect(Object.keys(result.peer)).toEqual(['cold_s', 'cpu_s', 'peak_rss_mb']);
     expect(result.events).toBe(EVENTS);
@@ -90,9 +91,11 @@ describe('npm run bench -- --events 200 --runs 1 --json --keep', () => {
     expect(row('build after one edit, body cache warm')).toEqual(Array(3).fill(seconds(result.cached_build.s)));
     expect(row('  its CPU time')).toEqual(Array(3).fill(seconds(result.cached_build.cpu_s)));
     expect(row('preview time to first page')).toEqual(Array(3).fill(seconds(result.preview_ready_s)));
+    expect(row('preview slowest answer during its first build')).toEqual(Array(3).fill(seconds(result.preview_stall_s)));
     expect(row('rebuild after one edit (preview)')).toEqual(Array(3).fill(seconds(result.rebuild_s)));
     expect(row('check')).toEqual(Array(3).fill(seconds(result.check_s)));
     expect(run.stderr).toContain(`[bench] preview: first page after ${result.preview_ready_s.toFixed(2)} s`);
+    expect(run.stderr).toContain(`[bench] preview: slowest answer during its first build ${result.preview_stall_s.toFixed(2)} s`);
     expect(run.stdout).toContain(
       `HTML pages written: project ${result.project.html_pages}, baseline ${result.baseline.html_pages}; indexed by Pagefind: ${result.baseline_search.html_pages}`,
     );

@@ -118,7 +118,10 @@ describe('npm start', () => {
     const before = await readFile(template, 'utf8');
     expect(before).toContain('<h1>{{ e.title }}</h1>');
     await writeFile(template, before.replace('<h1>{{ e.title }}</h1>', '<h1 data-edited>{{ e.title }}</h1>'));
+    const edited = output.stdout.length;
     await until('the edited template', async () => ((await page('events/blockade/')).html.includes('<h1 data-edited>') ? true : undefined));
+    // Its page is served before the builder's report of that rebuild reaches this log: wait for both.
+    await until('the edited template’s rebuild', () => (output.stdout.slice(edited).includes('Rebuilt after a change to templates/') ? true : undefined));
     const mark = output.stdout.length;
     await writeFile(template, before);
     // Until the restored template's rebuild has landed: an edit made while it still runs would be reported as the
