@@ -46,10 +46,12 @@ export function formatTime(date: EventDate, approximate = false): string | null 
 
 /** The full label of an event's date: calendar date, time, span and approximation in one line. */
 export function formatEventDate(date: EventDate, end: EventDate | null, approximate: boolean, partOfDay: PartOfDay | null = null): string {
-  const part = partOfDay && date.precision === 'day' ? `, ${partLabel(partOfDay).toLowerCase()} (time not reported)` : '';
+  const part = partOfDay && date.precision === 'day' ? `, ${partLabel(partOfDay).toLowerCase()}` : '';
   const start = `${withTime(date, approximate)}${part}`;
   const label = end ? `${start} – ${withTime(end, false)}` : start;
-  return approximate && date.precision !== 'minute' ? `${label} (approximate)` : label;
+  // One parenthesis for everything said about the label, not one each ("evening (time not reported) (approximate)").
+  const notes = [...(part ? ['no exact time reported'] : []), ...(approximate && date.precision !== 'minute' ? ['approximate'] : [])];
+  return notes.length ? `${label} (${notes.join('; ')})` : label;
 }
 
 function withTime(date: EventDate, approximate: boolean): string {

@@ -126,7 +126,7 @@ describe('parts of the day', () => {
 
   it('formatEventDate says the part of the day and that the time is not reported', () => {
     expect(formatEventDate(date('2023-09-20'), null, true, parsePartOfDay('late evening'))).toBe(
-      'Wednesday 20 September 2023, late evening (time not reported) (approximate)',
+      'Wednesday 20 September 2023, late evening (no exact time reported; approximate)',
     );
   });
 });
