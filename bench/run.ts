@@ -161,7 +161,8 @@ async function previewSession(
         return false;
       }
     }, 20);
-    const readySeconds = (performance.now() - spawned) / 1000;
+    // Rounded once, as the JSON gives it, so that the line and the JSON never round the same figure two ways.
+    const readySeconds = round((performance.now() - spawned) / 1000, 3);
     progress(`preview: first page after ${readySeconds.toFixed(2)} s`);
     // Its worst response during that first build: a page asked for every 0.1 s, timed until its last byte.
     let stallSeconds = 0;
@@ -171,6 +172,7 @@ async function previewSession(
       stallSeconds = Math.max(stallSeconds, (performance.now() - asked) / 1000);
       return /^Built the site in /m.test(stdout);
     }, 100);
+    stallSeconds = round(stallSeconds, 3);
     progress(`preview: slowest answer during its first build ${stallSeconds.toFixed(2)} s`);
     const seconds: number[] = [];
     const MAX_TRIES = 5;

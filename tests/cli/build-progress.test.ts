@@ -21,8 +21,9 @@ describe('build output', () => {
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^Validated \d+ events and \d+ sources in \d+\.\d\d s\.$/);
     expect(lines[1]).toMatch(/^Rendered \d+ Markdown bod(?:y|ies); \d+ came from the cache\.$/);
+    expect(lines[2]).toMatch(/^Drew \d+ share cards?; \d+ came from the cache\.$/);
     expect(lines.at(-1)).toMatch(new RegExp(`^Wrote \\d+ files to ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/ in \\d+(?:\\.\\d+)? s\\.$`));
-    expect(lines).toHaveLength(3);
+    expect(lines).toHaveLength(4);
   });
 
   it('reports a long phase while it runs', () => {
