@@ -4,6 +4,20 @@ import { delimiter, join } from 'node:path';
 import type Bundled from '@sparticuz/chromium';
 
 /** Names a system Chromium or Chrome goes by on PATH, in the order they are tried. */
+/**
+ * Flags for a Chromium that makes no request beyond the pages it is sent to: without the background-networking ones
+ * it keeps calling out, and this machine has no network beyond localhost. The browser tests and Lighthouse share them.
+ */
+export const OFFLINE_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+] as const;
+
 export const CHROMIUM_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'] as const;
 
 export interface FoundChromium {

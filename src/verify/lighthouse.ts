@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig } from 'lighthouse';
-import { findChromium } from './chromium.ts';
+import { findChromium, OFFLINE_FLAGS } from './chromium.ts';
 import { serveStatic } from './static-server.ts';
 
 /** The categories a page must score 100 in. */
@@ -82,21 +82,8 @@ export async function auditedPages(dir: string): Promise<string[]> {
   return ['/', ...(events[0] ? [`/events/${events[0]}/`] : []), '/figures/'];
 }
 
-/**
- * Flags for a Chromium that makes no request beyond the pages it is sent to (this machine has no network beyond
- * localhost), as the browser tests launch it; `--headless=new` is the headless mode Lighthouse's metrics expect.
- */
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
+/** The browser tests' offline flags (src/verify/chromium.ts); `--headless=new` is the mode Lighthouse's metrics expect. */
+const CHROME_FLAGS = ['--headless=new', ...OFFLINE_FLAGS];
 /**
  * Serves the built site in `dir` (under `prefix`) on 127.0.0.1 and runs Lighthouse on each of `pages` with the
  * mobile and the desktop preset, in one Chromium, one run at a time (parallel runs skew the performance metrics).

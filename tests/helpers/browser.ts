@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { findChromium } from '../../src/verify/chromium.ts';
+import { findChromium, OFFLINE_FLAGS } from '../../src/verify/chromium.ts';
 import { runCli } from './project.ts';
 
 export { serveStatic, type StaticServer } from '../../src/verify/static-server.ts';
@@ -16,15 +16,7 @@ export { serveStatic, type StaticServer } from '../../src/verify/static-server.t
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: (await findChromium()).path,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [...OFFLINE_FLAGS],
   });
 }
 
