@@ -39,23 +39,25 @@ export function toModel(ctx: ValidationContext): ValidatedRecords {
   const entries = <T, U>(list: { entries: { key: string; data: T | null }[] }, make: (id: string, data: T) => U): U[] =>
     list.entries.flatMap(({ key, data }) => (data === null ? [] : [make(key, data)]));
 
+  // An actor's or place's other names: the two lists shown to readers, and every name matching uses.
+  const otherNames = (e: { also_called: string[]; also_spelled: string[]; aliases: string[] }) => ({
+    aliases: matchingNames(e),
+    alsoCalled: e.also_called,
+    alsoSpelled: e.also_spelled,
+  });
   const categories = entries(ctx.categories, (id, c): Category => ({ id, label: c.label, description: c.description ?? null }));
   const actors = entries(ctx.actors, (id, a): Actor => ({
     id,
     name: a.name,
     description: a.description ?? null,
-    aliases: matchingNames(a),
-    alsoCalled: a.also_called,
-    alsoSpelled: a.also_spelled,
+    ...otherNames(a),
     ...(a.kind ? { kind: a.kind } : {}),
   }));
   const places = entries(ctx.places, (id, p): Place => ({
     id,
     name: p.name,
     description: p.description ?? null,
-    aliases: matchingNames(p),
-    alsoCalled: p.also_called,
-    alsoSpelled: p.also_spelled,
+    ...otherNames(p),
     coordinates: p.coordinates,
     timeZone: p.time_zone ?? site?.timeZone ?? '+00:00',
     ...(p.within ? { within: p.within } : {}),
