@@ -32,7 +32,7 @@ export { EVENT_TEMPLATE } from './run-plan.ts';
 /**
  * Renders an already validated timeline into `outputDir` with the project's `.eleventy.ts`, in the runs
  * planRuns makes (src/eleventy/run-plan.ts): Eleventy keeps what a run has rendered until it ends, so no run holds
- * more than about a hundred megabytes of pages, whatever the size of the timeline. A full collection between runs
+ * more than about 20 MB of pages, whatever the size of the timeline. A full collection between runs
  * lets the next one reuse the memory, once the last one has left enough to be worth it.
  */
 export async function renderSite(run: EleventyRun): Promise<number> {

@@ -14,9 +14,11 @@ export { EVENT_TEMPLATE, pagedLists, type PagedLists } from './paged-pages.ts';
  * run's slice of it; `timeline` stays whole in every run, so whatever else a page reads from it is the same in any run.
  *
  * Sizes are in "event pages" (about 8 KB of HTML), from the model (pageWeight). A run holds at most RUN_BUDGET of
- * them, about 80 MB. Setting up a run costs 20–30 ms.
+ * them, about 20 MB of HTML and several times that in Eleventy's records of it. Setting up a run costs 20–30 ms.
+ * At 10,000 events, runs of 2,500 kept the build's largest process at 959 MB against 1,131 MB with runs of 10,000,
+ * for no more CPU (measured with /usr/bin/time, one build each).
  */
-export const RUN_BUDGET = 10_000;
+export const RUN_BUDGET = 2_500;
 
 /**
  * A page's size in event pages: one, and an eighth of one for each event it lists in full (a list entry is about
