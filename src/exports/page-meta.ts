@@ -54,6 +54,12 @@ const CARD_RENDERER = (() => {
 const cards = new WeakMap<readonly TimelineEvent[], Map<string, ShareCard>>();
 
 /**
+ * The cards made so far, by their text: above SHARE_CARDS_AUTO_LIMIT every page names the site's card, and making
+ * it afresh for each (its SVG and hash) cost 0.35 s of a 10,000-event build.
+ */
+const madeByText = new WeakMap<readonly TimelineEvent[], Map<string, ShareCard>>();
+
+/**
  * Up to this many events, `share_cards: auto` draws every page its own card; beyond, the site's one card. A card
  * costs about 30 ms of CPU (resvg's raster and PNG encoding, measured at 10,000 events: 11,532 cards, about 250 s of
  * CPU on a cold build, five times the build without them); 500 events make about 600 cards, some 18 s.
@@ -68,7 +74,11 @@ export function cardsPerPage(timeline: Pick<Timeline, 'events' | 'site'>): boole
 
 function card(timeline: Pick<Timeline, 'events' | 'site' | 'reader'>, title: string, date: string): PageMeta['image'] {
   const text = !cardsPerPage(timeline) ? { title: timeline.site.title, date: siteDate(timeline) } : { title, date };
-  const made = shareCard({ ...text, site: timeline.site.title }, CARD_RENDERER);
+  let byText = madeByText.get(timeline.events);
+  if (!byText) madeByText.set(timeline.events, (byText = new Map()));
+  const key = `${text.title}\0${text.date}\0${timeline.site.title}`;
+  let made = byText.get(key);
+  if (!made) byText.set(key, (made = shareCard({ ...text, site: timeline.site.title }, CARD_RENDERER)));
   let found = cards.get(timeline.events);
   if (!found) cards.set(timeline.events, (found = new Map()));
   found.set(made.path, made);
