@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { collectGarbage } from '../../src/eleventy/memory.ts';
+import { collectGarbage, worthCollecting } from '../../src/eleventy/memory.ts';
 
 const scope = globalThis as { gc?: () => void };
 const started = scope.gc;
@@ -17,5 +17,18 @@ describe('collectGarbage', () => {
   it('does nothing, without an error, in a process started without --expose-gc', () => {
     delete scope.gc;
     expect(() => collectGarbage()).not.toThrow();
+  });
+});
+
+describe('worthCollecting', () => {
+  const MB = 1024 * 1024;
+  it('waits for at least 192 MB of garbage while little is live', () => {
+    expect(worthCollecting(100 * MB + 192 * MB, 100 * MB)).toBe(false);
+    expect(worthCollecting(100 * MB + 193 * MB, 100 * MB)).toBe(true);
+  });
+
+  it('waits for as much garbage as was live once more is live, so a collection never costs more than it frees', () => {
+    expect(worthCollecting(1000 * MB + 999 * MB, 1000 * MB)).toBe(false);
+    expect(worthCollecting(1000 * MB + 1001 * MB, 1000 * MB)).toBe(true);
   });
 });
