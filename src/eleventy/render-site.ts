@@ -43,7 +43,10 @@ export async function renderSite(run: EleventyRun): Promise<number> {
   if (run.only || run.skip) return renderOnce(run);
   let written = 0;
   let live = 0;
-  for (const { templates: only, paged } of planRuns(run.timeline, run.pagesPerRun)) {
+  // Taken off the plan as they render: a run's pages and their metadata are garbage once it is written.
+  const runs = planRuns(run.timeline, run.pagesPerRun);
+  for (let next = runs.shift(); next; next = runs.shift()) {
+    const { templates: only, paged } = next;
     if (worthCollecting(process.memoryUsage().heapUsed, live)) {
       collectGarbage();
       live = process.memoryUsage().heapUsed;

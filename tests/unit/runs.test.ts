@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { worthCollecting } from '../../src/eleventy/memory.ts';
 import { PAGED_PAGES } from '../../src/eleventy/paged-pages.ts';
 import { EXPORT_TEMPLATES, pageCap, pagedLists, planRuns, RUN_BUDGET } from '../../src/eleventy/run-plan.ts';
 import type { Timeline } from '../../src/views/site.ts';
@@ -81,18 +80,5 @@ describe('pageCap', () => {
     expect(pageCap('40')).toBe(40);
     expect(pageCap('1')).toBe(1);
     for (const value of [undefined, '', '0', '-5', '0.5', '2.5', 'many', 'Infinity']) expect(pageCap(value), String(value)).toBeUndefined();
-  });
-});
-
-describe('worthCollecting', () => {
-  const MB = 1024 * 1024;
-
-  it('waits until the garbage is at least 384 MB and at least what was live', () => {
-    expect(worthCollecting(380 * MB, 0)).toBe(false);
-    expect(worthCollecting(390 * MB, 0)).toBe(true);
-    expect(worthCollecting(540 * MB, 160 * MB)).toBe(false);
-    expect(worthCollecting(550 * MB, 160 * MB)).toBe(true);
-    expect(worthCollecting(1500 * MB, 800 * MB)).toBe(false);
-    expect(worthCollecting(1700 * MB, 800 * MB)).toBe(true);
   });
 });
