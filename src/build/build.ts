@@ -109,7 +109,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
   const { content, diagnostics, timeline } = result;
   const kept = options.keepModel ? { ...result.raw, events: [] } : null;
   // The files as parsed (every event's front matter and body) are not needed to render; an async function keeps
-  // its locals to the end, so let go of them here (about 120 MB of a 50,000-event build).
+  // its locals to the end, so let go of them here (about 20 MB of the live heap at 10,000 events).
   result = null;
   try {
     log(`Validated ${content.events.length} events and ${content.sources.length} sources in ${formatDuration(validateMs)}.`);
