@@ -8,14 +8,27 @@ import { setTimeout } from 'node:timers/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 
-/** @param {readonly import('./records.ts').SearchRecord[]} records */
+const IN_FLIGHT = 1024;
+
+/** @param {(import('./records.ts').SearchRecord | null)[]} records */
 async function index(records) {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(errors.join('; '));
   try {
-    // Sent all at once: the service queues them, and one round trip per record would leave it idle.
-    const added = await Promise.all(records.map((record) => index.addCustomRecord(record)));
-    const failed = added.flatMap((r) => r.errors);
+    // IN_FLIGHT records at a time: one round trip per record would leave the service idle, and all at once held every
+    // record's message in this thread too (the build's process peaked about 0.5 GB higher at 50,000 events).
+    // A sent record is let go.
+    const failed = [];
+    let next = 0;
+    const lane = async () => {
+      while (next < records.length) {
+        const i = next++;
+        const { errors } = await index.addCustomRecord(records[i]);
+        records[i] = null;
+        failed.push(...errors);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, records.length) }, lane));
     if (failed.length) throw new Error(failed.join('; '));
     const { files, errors: fileErrors } = await index.getFiles();
     if (fileErrors.length) throw new Error(fileErrors.join('; '));

@@ -25,6 +25,16 @@ describe('indexRecords (Pagefind, driven from a worker thread)', () => {
     expect(bundle.map((f) => f.path)).toContain('pagefind.js');
   });
 
+  it('indexes every record of a list longer than the worker keeps in flight at once (1,024)', async () => {
+    const many = Array.from({ length: 2_500 }, (_, i) => record(`e${i}`, `Event number ${i} was reported.`));
+    const bundle = await indexRecords(many);
+    const entry = JSON.parse(new TextDecoder().decode(bundle.find((f) => f.path === 'pagefind-entry.json')!.content)) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    expect(entry.languages.en?.page_count).toBe(2_500);
+    expect(bundle.filter((f) => f.path.startsWith('fragment/'))).toHaveLength(2_500);
+  });
+
   it('stores a record’s text and meta as written, markup and all: the page must treat them as text', async () => {
     // Pagefind escapes < and > only when it cuts an excerpt in the browser, and never a meta value; the search
     // script keeps an excerpt's text and <mark>s alone and sets the title as text (tests/browser/search.test.ts).

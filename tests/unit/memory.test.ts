@@ -27,8 +27,8 @@ describe('worthCollecting', () => {
     expect(worthCollecting(100 * MB + 193 * MB, 100 * MB)).toBe(true);
   });
 
-  it('waits for as much garbage as was live once more is live, so a collection never costs more than it frees', () => {
-    expect(worthCollecting(1000 * MB + 999 * MB, 1000 * MB)).toBe(false);
-    expect(worthCollecting(1000 * MB + 1001 * MB, 1000 * MB)).toBe(true);
+  it('waits for half as much garbage as was live once more is live, so a collection frees a good part of what it marks', () => {
+    expect(worthCollecting(1000 * MB + 499 * MB, 1000 * MB)).toBe(false);
+    expect(worthCollecting(1000 * MB + 501 * MB, 1000 * MB)).toBe(true);
   });
 });
