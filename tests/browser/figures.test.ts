@@ -1,8 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildForBrowser, launchChromium, serveStatic, visibleEvents, watchedPage, type StaticServer, type WatchedPage } from '../helpers/browser.ts';
+import { readerSession, visibleEvents, type ReaderSession } from '../helpers/browser.ts';
 import { ROOT } from '../helpers/project.ts';
 
 /**
@@ -19,35 +19,23 @@ interface EventData {
   places: string[];
 }
 
-let site: string;
+let reader: ReaderSession<EventData>;
 let events: EventData[];
-let server: StaticServer;
-let browser: Browser;
-const opened: WatchedPage[] = [];
 
 beforeAll(async () => {
-  ({ site, events } = await buildForBrowser<EventData>('figures-browser'));
-  server = await serveStatic(site, '/');
-  browser = await launchChromium();
+  reader = await readerSession<EventData>('figures-browser');
+  ({ events } = reader);
   await mkdir(SHOTS, { recursive: true });
 });
 
 afterAll(async () => {
-  const errors = opened.flatMap((w) => w.errors);
-  const outside = opened.flatMap((w) => w.outside);
-  await browser?.close();
-  await server?.close();
-  expect(errors).toEqual([]);
-  expect(outside).toEqual([]);
+  const seen = await reader?.close();
+  expect(seen?.errors).toEqual([]);
+  expect(seen?.outside).toEqual([]);
 });
 
-async function open(path: string, width: number, scheme: 'light' | 'dark' = 'light'): Promise<Page> {
-  const watched = await watchedPage(browser, { viewport: { width, height: 800 } });
-  opened.push(watched);
-  await watched.page.emulateMedia({ colorScheme: scheme });
-  await watched.page.goto(`${server.url}${path}`);
-  return watched.page;
-}
+const open = (path: string, width: number, scheme: 'light' | 'dark' = 'light'): Promise<Page> =>
+  reader.open(path, { viewport: { width, height: 800 }, scheme });
 
 interface TextSize {
   text: string;

@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildForBrowser, launchChromium, query, serveStatic, watchedPage, type StaticServer, type WatchedPage } from '../helpers/browser.ts';
+import { query, readerSession, type ReaderSession } from '../helpers/browser.ts';
 
 /**
  * Issue 17, the home page's first screen in real Chromium: the story starts within the first screen on a wide
@@ -14,33 +14,21 @@ interface EventData {
   category: string;
 }
 
-let site: string;
-let server: StaticServer;
-let browser: Browser;
+let reader: ReaderSession<EventData>;
 let events: EventData[];
-const opened: WatchedPage[] = [];
 
 beforeAll(async () => {
-  ({ site, events } = await buildForBrowser<EventData>('first-screen'));
-  server = await serveStatic(site, '/');
-  browser = await launchChromium();
+  reader = await readerSession<EventData>('first-screen');
+  ({ events } = reader);
 });
 
 afterAll(async () => {
-  const errors = opened.flatMap((w) => w.errors);
-  const outside = opened.flatMap((w) => w.outside);
-  await browser?.close();
-  await server?.close();
-  expect(errors).toEqual([]);
-  expect(outside).toEqual([]);
+  const seen = await reader?.close();
+  expect(seen?.errors).toEqual([]);
+  expect(seen?.outside).toEqual([]);
 });
 
-async function open(path: string, width: number, height: number): Promise<Page> {
-  const watched = await watchedPage(browser, { viewport: { width, height } });
-  opened.push(watched);
-  await watched.page.goto(`${server.url}${path}`);
-  return watched.page;
-}
+const open = (path: string, width: number, height: number): Promise<Page> => reader.open(path, { viewport: { width, height } });
 
 /** The id of the first event a reader sees in the list (the background era is folded, so it is not the first in the markup). */
 const firstShown = (page: Page): Promise<{ id: string; top: number }> =>
@@ -121,9 +109,7 @@ describe('the first screen', () => {
   ])('at %i × %i px, moves nothing already drawn when the filters script arrives late', async (width, height) => {
     // Lighthouse's desktop and mobile windows. The script is held back until the page has painted without it, as
     // on a slow network; what it folds and shows must not push drawn content about (cumulative layout shift).
-    const watched = await watchedPage(browser, { viewport: { width, height } });
-    opened.push(watched);
-    const { page } = watched;
+    const page = await reader.watch({ viewport: { width, height } });
     await page.addInitScript(() => {
       const w = window as unknown as { shifted: number };
       w.shifted = 0;
@@ -137,7 +123,7 @@ describe('the first screen', () => {
       await held;
       await route.continue();
     });
-    await page.goto(server.url, { waitUntil: 'commit' });
+    await page.goto(reader.url, { waitUntil: 'commit' });
     await page.waitForSelector('.era-main li.event');
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     expect(await page.isHidden('#filters')).toBe(true);

@@ -1,9 +1,9 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeHostileContent } from '../build/hostile-content.ts';
-import { buildForBrowser, launchChromium, serveStatic, watchedPage, type StaticServer, type WatchedPage } from '../helpers/browser.ts';
+import { readerSession, serveStatic, type ReaderSession, type StaticServer } from '../helpers/browser.ts';
 import { ROOT, runCli, tempProject } from '../helpers/project.ts';
 
 /**
@@ -29,35 +29,23 @@ interface Result {
   marks: string[];
 }
 
-let server: StaticServer;
-let browser: Browser;
+let reader: ReaderSession<EventData>;
 let events: EventData[];
-const opened: WatchedPage[] = [];
 
 beforeAll(async () => {
-  let site: string;
-  ({ site, events } = await buildForBrowser<EventData>('search-browser', PREFIX));
-  server = await serveStatic(site, PREFIX);
-  browser = await launchChromium();
+  reader = await readerSession<EventData>('search-browser', PREFIX);
+  ({ events } = reader);
   await mkdir(SHOTS, { recursive: true });
 });
 
 afterAll(async () => {
-  const errors = opened.flatMap((w) => w.errors);
-  const outside = opened.flatMap((w) => w.outside);
-  await browser?.close();
-  await server?.close();
-  expect(errors).toEqual([]);
-  expect(outside).toEqual([]);
+  const seen = await reader?.close();
+  expect(seen?.errors).toEqual([]);
+  expect(seen?.outside).toEqual([]);
 });
 
-async function open(path: string, width = 1280, scheme: 'light' | 'dark' = 'light'): Promise<Page> {
-  const watched = await watchedPage(browser, { viewport: { width, height: 800 } });
-  opened.push(watched);
-  await watched.page.emulateMedia({ colorScheme: scheme });
-  await watched.page.goto(`${server.url}${path}`);
-  return watched.page;
-}
+const open = (path: string, width = 1280, scheme: 'light' | 'dark' = 'light'): Promise<Page> =>
+  reader.open(path, { viewport: { width, height: 800 }, scheme });
 
 /** Types like a person, key by key, and never presses Enter; waits for the count the live region speaks. */
 async function type(page: Page, input: string, status: string, text: string): Promise<void> {
@@ -164,14 +152,12 @@ describe('search as you type', () => {
   });
 
   it('without JavaScript, the forms still submit the query to the search page', async () => {
-    const watched = await watchedPage(browser, { javaScriptEnabled: false });
-    opened.push(watched);
-    await watched.page.goto(`${server.url}`);
-    await watched.page.fill('#home-q', 'Yevlax');
-    await watched.page.press('#home-q', 'Enter');
-    await watched.page.waitForURL(/\/search\/\?q=Yevlax$/);
-    expect(await watched.page.isVisible('#search-nojs')).toBe(true);
-    await watched.page.close();
+    const page = await reader.open('', { javaScriptEnabled: false });
+    await page.fill('#home-q', 'Yevlax');
+    await page.press('#home-q', 'Enter');
+    await page.waitForURL(/\/search\/\?q=Yevlax$/);
+    expect(await page.isVisible('#search-nojs')).toBe(true);
+    await page.close();
   });
 
   it.each([
@@ -205,19 +191,18 @@ describe('search results from hostile content', () => {
   });
 
   it('stay text: the marked-up title and quote are shown as written, and nothing runs', async () => {
-    const watched = await watchedPage(browser);
-    opened.push(watched);
+    const page = await reader.watch();
     const dialogs: string[] = [];
-    watched.page.on('dialog', (d) => {
+    page.on('dialog', (d) => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    await watched.page.goto(`${hostile.url}search/`);
+    await page.goto(`${hostile.url}search/`);
     // "Officials" is in the hostile quote only; "quoted" in the hostile title.
     for (const word of ['Officials', 'quoted']) {
-      await type(watched.page, '#q', '#search-status', word);
-      await watched.page.waitForTimeout(300);
-      const found = await watched.page.evaluate(() => {
+      await type(page, '#q', '#search-status', word);
+      await page.waitForTimeout(300);
+      const found = await page.evaluate(() => {
         const list = document.getElementById('search-results')!;
         return {
           pwned: (window as unknown as { __pwned?: string }).__pwned ?? null,
@@ -230,6 +215,6 @@ describe('search results from hostile content', () => {
       expect(found.tags.filter((t) => !['LI', 'H2', 'A', 'P', 'SPAN', 'MARK'].includes(t))).toEqual([]);
       expect(found.text).toContain(word === 'quoted' ? `<script>window.__pwned='title';alert('title')</script>` : `said <script>window.__pwned='quote'`);
     }
-    await watched.page.close();
+    await page.close();
   });
 });

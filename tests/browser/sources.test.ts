@@ -1,8 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildForBrowser, launchChromium, serveStatic, watchedPage, type StaticServer, type WatchedPage } from '../helpers/browser.ts';
+import { readerSession, type ReaderSession } from '../helpers/browser.ts';
 import { ROOT } from '../helpers/project.ts';
 
 /**
@@ -14,33 +14,21 @@ const PREFIX = '/news-timeline/';
 const SHOTS = join(ROOT, 'test-results/screenshots');
 const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
 
-let server: StaticServer;
-let browser: Browser;
-const opened: WatchedPage[] = [];
+let reader: ReaderSession<unknown>;
 
 beforeAll(async () => {
-  const { site } = await buildForBrowser('sources-browser', PREFIX);
-  server = await serveStatic(site, PREFIX);
-  browser = await launchChromium();
+  reader = await readerSession('sources-browser', PREFIX);
   await mkdir(SHOTS, { recursive: true });
 });
 
 afterAll(async () => {
-  const errors = opened.flatMap((w) => w.errors);
-  const outside = opened.flatMap((w) => w.outside);
-  await browser?.close();
-  await server?.close();
-  expect(errors).toEqual([]);
-  expect(outside).toEqual([]);
+  const seen = await reader?.close();
+  expect(seen?.errors).toEqual([]);
+  expect(seen?.outside).toEqual([]);
 });
 
-async function open(path: string, width = 1280, scheme: 'light' | 'dark' = 'light'): Promise<Page> {
-  const watched = await watchedPage(browser, { viewport: { width, height: 800 } });
-  opened.push(watched);
-  await watched.page.emulateMedia({ colorScheme: scheme });
-  await watched.page.goto(`${server.url}${path}`);
-  return watched.page;
-}
+const open = (path: string, width = 1280, scheme: 'light' | 'dark' = 'light'): Promise<Page> =>
+  reader.open(path, { viewport: { width, height: 800 }, scheme });
 
 // Quotation marks print curly on both pages; the words themselves must match exactly.
 const words = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -56,7 +44,7 @@ describe('a quote, checked in its context', () => {
     );
     expect(quotes.length).toBeGreaterThan(1);
     for (const { quote, href } of quotes) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${reader.url}${path}`);
       await page.click(`.citations a.in-context[href="${href}"]`);
       await page.waitForURL((u) => u.hash.startsWith('#q-'));
       const url = new URL(page.url());

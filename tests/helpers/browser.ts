@@ -5,6 +5,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { findChromium, OFFLINE_FLAGS } from '../../src/verify/chromium.ts';
 import { runCli } from './project.ts';
+import { serveStatic } from '../../src/verify/static-server.ts';
 
 export { serveStatic, type StaticServer } from '../../src/verify/static-server.ts';
 
@@ -64,4 +65,57 @@ export async function buildForBrowser<E>(tag: string, prefix?: string): Promise<
   expect(run.stderr.replace(/^\[11ty\] Benchmark .*\n?/gm, '')).toBe('');
   expect(run.status).toBe(0);
   return { site, events: (JSON.parse(await readFile(join(site, 'events.json'), 'utf8')) as { events: E[] }).events };
+}
+
+/**
+ * The bundled site built (see buildForBrowser), served and read in Chromium, for one browser test file. Every page
+ * it hands out is a watched page; `close` shuts the browser and the server and returns what any of those pages
+ * logged as an error or asked of a host other than 127.0.0.1, for the file to expect none.
+ */
+export interface ReaderSession<E> {
+  events: E[];
+  /** The served site's address, the path prefix included, ending in `/`. */
+  url: string;
+  browser: Browser;
+  /** A new watched page, not yet at any address. */
+  watch(options?: Parameters<Browser['newPage']>[0]): Promise<Page>;
+  /** A new watched page at `path` (relative to `url`), in the given colour scheme if one is given. */
+  open(path: string, options?: Parameters<Browser['newPage']>[0] & { scheme?: 'light' | 'dark' }): Promise<Page>;
+  close(): Promise<{ errors: string[]; outside: string[] }>;
+}
+
+export async function readerSession<E>(tag: string, prefix?: string): Promise<ReaderSession<E>> {
+  const { site, events } = await buildForBrowser<E>(tag, prefix);
+  const server = await serveStatic(site, prefix ?? '/');
+  let browser: Browser;
+  try {
+    browser = await launchChromium();
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+  const opened: WatchedPage[] = [];
+  const watch = async (options: Parameters<Browser['newPage']>[0] = {}) => {
+    const watched = await watchedPage(browser, options);
+    opened.push(watched);
+    return watched.page;
+  };
+  return {
+    events,
+    url: server.url,
+    browser,
+    watch,
+    async open(path, { scheme, ...options } = {}) {
+      const page = await watch(options);
+      if (scheme) await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(`${server.url}${path}`);
+      return page;
+    },
+    async close() {
+      const seen = { errors: opened.flatMap((w) => w.errors), outside: opened.flatMap((w) => w.outside) };
+      await browser.close();
+      await server.close();
+      return seen;
+    },
+  };
 }
