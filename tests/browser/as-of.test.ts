@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildForBrowser, launchChromium, serveStatic, watchedPage, type StaticServer, type WatchedPage, visibleEvents, query } from '../helpers/browser.ts';
+import { readerSession, type ReaderSession, visibleEvents, query } from '../helpers/browser.ts';
 import { ROOT } from '../helpers/project.ts';
 import { ONLY_21 } from '../helpers/seed.ts';
 
@@ -16,33 +16,21 @@ import { ONLY_21 } from '../helpers/seed.ts';
 const PREFIX = '/news-timeline/';
 const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
 
-let site: string;
-let server: StaticServer;
-let browser: Browser;
+let reader: ReaderSession<{ id: string; category: string; era: string }>;
 let events: { id: string; category: string; era: string }[];
-const opened: WatchedPage[] = [];
 
 beforeAll(async () => {
-  ({ site, events } = await buildForBrowser<(typeof events)[number]>('as-of-browser', PREFIX));
-  server = await serveStatic(site, PREFIX);
-  browser = await launchChromium();
+  reader = await readerSession<(typeof events)[number]>('as-of-browser', PREFIX);
+  ({ events } = reader);
 });
 
 afterAll(async () => {
-  const errors = opened.flatMap((w) => w.errors);
-  const outside = opened.flatMap((w) => w.outside);
-  await browser?.close();
-  await server?.close();
-  expect(errors).toEqual([]);
-  expect(outside).toEqual([]);
+  const seen = await reader?.close();
+  expect(seen?.errors).toEqual([]);
+  expect(seen?.outside).toEqual([]);
 });
 
-async function open(path: string, viewport = { width: 1000, height: 800 }): Promise<Page> {
-  const watched = await watchedPage(browser, { viewport });
-  opened.push(watched);
-  await watched.page.goto(`${server.url}${path}`);
-  return watched.page;
-}
+const open = (path: string, viewport = { width: 1000, height: 800 }): Promise<Page> => reader.open(path, { viewport });
 
 
 describe('with JavaScript, on the home page', () => {
@@ -110,9 +98,9 @@ describe('with JavaScript, on the home page', () => {
 
 describe('without JavaScript', () => {
   it('offers the moments as links to real pages, which list what was known then', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1000, height: 800 } });
+    const context = await reader.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1000, height: 800 } });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(reader.url);
     expect(await page.isHidden('#as-of-pick')).toBe(true);
     await page.click('.as-of-links a:text("by the end of 20 September 2023")');
     expect(new URL(page.url()).pathname).toBe(`${PREFIX}as-of/2023-09-20/`);

@@ -1,8 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildForBrowser, launchChromium, serveStatic, watchedPage, type StaticServer, type WatchedPage, visibleEvents, query } from '../helpers/browser.ts';
+import { readerSession, type ReaderSession, visibleEvents, query } from '../helpers/browser.ts';
 import { ROOT } from '../helpers/project.ts';
 
 /**
@@ -31,36 +31,24 @@ interface EventData {
   era: string;
 }
 
-let site: string;
-let server: StaticServer;
-let browser: Browser;
+let reader: ReaderSession<EventData>;
 let events: EventData[];
-const opened: WatchedPage[] = [];
 
 beforeAll(async () => {
-  ({ site, events } = await buildForBrowser<EventData>('reader-browser', PREFIX));
-  server = await serveStatic(site, PREFIX);
-  browser = await launchChromium();
+  reader = await readerSession<EventData>('reader-browser', PREFIX);
+  ({ events } = reader);
   await mkdir(SHOTS, { recursive: true });
 });
 
 afterAll(async () => {
   // Every page any test opened: nothing it did logged an error or reached beyond 127.0.0.1.
-  const errors = opened.flatMap((w) => w.errors);
-  const outside = opened.flatMap((w) => w.outside);
-  await browser?.close();
-  await server?.close();
-  expect(errors).toEqual([]);
-  expect(outside).toEqual([]);
+  const seen = await reader?.close();
+  expect(seen?.errors).toEqual([]);
+  expect(seen?.outside).toEqual([]);
 });
 
-async function open(path: string, options: Parameters<typeof watchedPage>[1] = {}, scheme: 'light' | 'dark' = 'light'): Promise<Page> {
-  const watched = await watchedPage(browser, { viewport: { width: 1000, height: 800 }, ...options });
-  opened.push(watched);
-  await watched.page.emulateMedia({ colorScheme: scheme });
-  await watched.page.goto(`${server.url}${path}`);
-  return watched.page;
-}
+const open = (path: string, options: Parameters<ReaderSession<EventData>['open']>[1] = {}, scheme: 'light' | 'dark' = 'light'): Promise<Page> =>
+  reader.open(path, { viewport: { width: 1000, height: 800 }, ...options, scheme });
 
 
 describe('the timeline', () => {
@@ -170,9 +158,9 @@ describe('the filters', () => {
 
 describe('without JavaScript', () => {
   it('shows every event, links to the category, actor and place pages, and the background opens by its summary', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1000, height: 800 } });
+    const context = await reader.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1000, height: 800 } });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(reader.url);
     expect(await page.isHidden('#filters')).toBe(true);
     expect(await page.isVisible('.browse-links a[href$="/categories/military/"]')).toBe(true);
     expect(await page.isVisible('#blockade')).toBe(false);
