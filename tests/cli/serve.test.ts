@@ -4,6 +4,7 @@ import { cp, readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/pr
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, watchedPage } from '../helpers/browser.ts';
+import { until as waitUntil } from '../helpers/editor.ts';
 import { ROOT, tempProject } from '../helpers/project.ts';
 
 /**
@@ -21,15 +22,8 @@ let stream: AbortController;
 const EVENT = 'content/events/blockade.md';
 let original: string;
 
-async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 30_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}.\nstdout:\n${output.stdout}\nstderr:\n${output.stderr}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const until = <T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 30_000): Promise<T> =>
+  waitUntil(what, probe, ms, () => `stdout:\n${output.stdout}\nstderr:\n${output.stderr}`);
 const page = async (path: string) => {
   const res = await fetch(`${base}${path}`);
   return { status: res.status, html: await res.text() };
