@@ -10,7 +10,7 @@ import { ROOT, tempProject } from '../helpers/project.ts';
 /**
  * Issue 20: the preview answers while a build keeps its thread busy. Here a template's computed data marks that the
  * build has reached it, then never returns: a preview whose server shared the build's event loop would answer
- * nothing from then on; with the builds in a thread of their own, every page is served, under the notice.
+ * nothing from then on; with the builds in a process of their own, every page is served, under the notice.
  */
 let project: string;
 let child: ChildProcess;
