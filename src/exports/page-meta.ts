@@ -48,16 +48,12 @@ const CARD_RENDERER = (() => {
 })();
 
 /**
- * The cards a build's pages name, by path: each page's metadata adds its own as the page renders, and the build
- * writes them all afterwards (src/build/share-cards.ts). Keyed on the build's `events` array like the sources.
+ * The cards a build's pages name, by their text: each page's metadata adds its own as the page renders, and the
+ * build writes them all afterwards (src/build/share-cards.ts). Keyed on the build's `events` array like the sources.
+ * Above SHARE_CARDS_AUTO_LIMIT every page names the site's card, and making it afresh for each (its SVG and hash)
+ * cost 0.35 s of a 10,000-event build: a text's card is made once.
  */
 const cards = new WeakMap<readonly TimelineEvent[], Map<string, ShareCard>>();
-
-/**
- * The cards made so far, by their text: above SHARE_CARDS_AUTO_LIMIT every page names the site's card, and making
- * it afresh for each (its SVG and hash) cost 0.35 s of a 10,000-event build.
- */
-const madeByText = new WeakMap<readonly TimelineEvent[], Map<string, ShareCard>>();
 
 /**
  * Up to this many events, `share_cards: auto` draws every page its own card; beyond, the site's one card. A card
@@ -74,20 +70,19 @@ export function cardsPerPage(timeline: Pick<Timeline, 'events' | 'site'>): boole
 
 function card(timeline: Pick<Timeline, 'events' | 'site' | 'reader'>, title: string, date: string): PageMeta['image'] {
   const text = !cardsPerPage(timeline) ? { title: timeline.site.title, date: siteDate(timeline) } : { title, date };
-  let byText = madeByText.get(timeline.events);
-  if (!byText) madeByText.set(timeline.events, (byText = new Map()));
+  let made = cards.get(timeline.events);
+  if (!made) cards.set(timeline.events, (made = new Map()));
   const key = `${text.title}\0${text.date}\0${timeline.site.title}`;
-  let made = byText.get(key);
-  if (!made) byText.set(key, (made = shareCard({ ...text, site: timeline.site.title }, CARD_RENDERER)));
-  let found = cards.get(timeline.events);
-  if (!found) cards.set(timeline.events, (found = new Map()));
-  found.set(made.path, made);
-  return { path: made.path, alt: made.alt };
+  let found = made.get(key);
+  if (!found) made.set(key, (found = shareCard({ ...text, site: timeline.site.title }, CARD_RENDERER)));
+  return { path: found.path, alt: found.alt };
 }
 
 /** The cards named by the pages rendered so far for this timeline, in a stable order. */
 export function pageCards(timeline: Pick<Timeline, 'events'>): ShareCard[] {
-  return [...(cards.get(timeline.events)?.values() ?? [])].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // Should two texts draw the same SVG, they share its one card: one per path, as the build writes them.
+  const byPath = new Map([...(cards.get(timeline.events)?.values() ?? [])].map((c) => [c.path, c]));
+  return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /** What an undated page's card says under its title: the date of the latest article. */
