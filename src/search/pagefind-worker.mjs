@@ -17,7 +17,8 @@ async function index(records) {
   try {
     // IN_FLIGHT records at a time: one round trip per record would leave the service idle, and all at once held every
     // record's message in this thread too (the build's process peaked about 0.5 GB higher at 50,000 events).
-    // A sent record is let go.
+    // A sent record is let go. (The same pool as mapLimit in src/lib/concurrency.ts, which this plain-JavaScript
+    // worker cannot import.)
     const failed = [];
     let next = 0;
     const lane = async () => {
