@@ -31,6 +31,8 @@ export async function startEditor(project: string, args: string[] = [], env: Nod
   child.stderr!.on('data', (d) => (output.stderr += d));
   const log = () => `stdout:\n${output.stdout}\nstderr:\n${output.stderr}`;
   const base = await until('the preview address', () => /Preview: (http:\/\/(?:127\.0\.0\.1|localhost):\d+\/)/.exec(output.stdout)?.[1], 120_000, log);
+  // The editor's line is a write of its own after the preview's, so a pipe may hand it over later.
+  await until('the editor address', () => (/^Editor: /m.test(output.stdout) ? true : undefined), 10_000, log);
   return {
     base,
     output,
