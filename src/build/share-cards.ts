@@ -1,6 +1,6 @@
 import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { createRequire } from 'node:module';
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -73,7 +73,30 @@ export async function writeShareCards(outputDir: string, cards: readonly ShareCa
   } else {
     await renderInWorkers(todo);
   }
+  if (cached) await pruneCardCache(cached, new Set(cards.map((card) => basename(card.path))));
   return { rendered: todo.length, cached: hits };
+}
+
+/** Cards a cache keeps beyond this build's own: as many again plus this many, as the body cache does. */
+export const CARD_CACHE_SLACK = 1000;
+const CARD_FILE = /^[\w-]+\.png$/;
+
+/**
+ * Deletes the cached cards this build did not use beyond its own count plus the slack, those drawn longest ago
+ * first (another project sharing the folder, a branch switched back keep their newest). Only card files are
+ * touched; a card another build is copying meanwhile is drawn again there, never lost.
+ */
+async function pruneCardCache(dir: string, used: ReadonlySet<string>): Promise<void> {
+  try {
+    const unused = (await readdir(dir)).filter((name) => CARD_FILE.test(name) && !used.has(name));
+    const keep = used.size + CARD_CACHE_SLACK;
+    if (unused.length <= keep) return;
+    const drawn = await Promise.all(unused.map(async (name) => ({ name, at: (await stat(join(dir, name)).catch(() => null))?.mtimeMs ?? 0 })));
+    drawn.sort((a, b) => b.at - a.at || (a.name < b.name ? -1 : 1));
+    for (const { name } of drawn.slice(keep)) await rm(join(dir, name), { force: true });
+  } catch {
+    // A cache that cannot be listed or trimmed costs disk, never this build its output.
+  }
 }
 
 /** Renders the jobs on up to one worker per core, each taking the next batch as it finishes one. */
