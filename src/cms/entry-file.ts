@@ -1,11 +1,12 @@
 import { stringify } from 'yaml';
 import { eventSchema } from '../schema/event.ts';
+import { pruned } from './admin/pruned.js';
 
 /**
  * An entry as the form holds it without what the editor left empty: blank text, empty lists, unset numbers.
- * The admin page's preSave hook does the same before Decap writes the file, so an untouched optional field never
- * becomes `end: ""` (which the check would rightly reject). `sources` stays even when empty: it is required, and
- * the check should say so.
+ * The admin page's preSave hook prunes with the same function before Decap writes the file, so an untouched
+ * optional field never becomes `end: ""` (which the check would rightly reject). `sources` stays even when empty:
+ * it is required, and the check should say so.
  */
 export function withoutEmpty(data: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -15,23 +16,6 @@ export function withoutEmpty(data: Record<string, unknown>): Record<string, unkn
     else if (key === 'sources') out[key] = [];
   }
   return out;
-}
-
-function pruned(value: unknown): unknown {
-  if (value === null || value === undefined) return undefined;
-  if (typeof value === 'string') return value.trim() === '' ? undefined : value;
-  if (typeof value === 'number') return Number.isNaN(value) ? undefined : value;
-  if (Array.isArray(value)) {
-    const items = value.map(pruned).filter((v) => v !== undefined);
-    return items.length === 0 ? undefined : items;
-  }
-  if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .map(([k, v]) => [k, pruned(v)] as const)
-      .filter(([, v]) => v !== undefined);
-    return entries.length === 0 ? undefined : Object.fromEntries(entries);
-  }
-  return value;
 }
 
 const ORDER = Object.keys(eventSchema.shape);

@@ -2,7 +2,7 @@ import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { cmsConfig, type CmsBackend } from './config.ts';
 import { readCmsInputs, sourcePassages } from './inputs.ts';
-import { ADMIN_DIR, decapBundle } from './routes.ts';
+import { ADMIN_DIR, ADMIN_FILE_NAMES, decapBundle } from './routes.ts';
 
 /** Decap's bundle, the chunks it loads and its WebAssembly; not its source maps, nor its second (`cms.js`) build. */
 const DECAP_FILE = /^(?:\d+\.)?decap-cms\.js$|\.wasm$/;
@@ -21,9 +21,9 @@ export async function exportAdmin(projectRoot: string, dir: string, backend: Ext
     ['passages.json', JSON.stringify({ sources: sourcePassages(raw) })],
   ];
   for (const [name, text] of files) await writeFile(join(dir, name), text);
-  for (const name of ['index.html', 'admin.js', 'admin.css']) await copyFile(join(ADMIN_DIR, name), join(dir, name));
+  for (const name of ADMIN_FILE_NAMES) await copyFile(join(ADMIN_DIR, name), join(dir, name));
   const decap = dirname(decapBundle());
   const bundle = (await readdir(decap)).filter((name) => DECAP_FILE.test(name));
   for (const name of bundle) await copyFile(join(decap, name), join(dir, name));
-  return files.length + 3 + bundle.length;
+  return files.length + ADMIN_FILE_NAMES.length + bundle.length;
 }

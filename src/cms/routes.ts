@@ -32,8 +32,11 @@ export const ADMIN_DIR = join(import.meta.dirname, 'admin');
 const ADMIN_FILES: Record<string, string> = {
   '/admin/': 'index.html',
   '/admin/admin.js': 'admin.js',
+  '/admin/pruned.js': 'pruned.js',
   '/admin/admin.css': 'admin.css',
 };
+/** The files of ADMIN_DIR that make the editor's page, as a published editor copies them. */
+export const ADMIN_FILE_NAMES = Object.values(ADMIN_FILES);
 const MAX_BODY = 4 * 1024 * 1024;
 
 /** Decap CMS's own bundle, served from the installed package: nothing is fetched from a CDN. */

@@ -1,9 +1,10 @@
 /* The browser editor: Decap CMS with the configuration generated from the schema (src/cms/config.ts), a quote
  * picker, a preview that renders the event with the site's templates and shows what `npm run check` will say.
- * Plain script, no build step: Decap provides `CMS`, `h` (React.createElement) and `createClass`. */
+ * A module with no build step: Decap's bundle, loaded before it, provides `CMS`, `h` (React.createElement) and `createClass`. */
 /* global CMS, h, createClass, fetch, window, document, setTimeout, clearTimeout */
+import { pruned } from './pruned.js';
+
 (function () {
-  'use strict';
 
   const toPlain = (value) => (value && typeof value.toJS === 'function' ? value.toJS() : value);
   // JSON drops undefined keys: a citation without a prefix has no `prefix` at all.
@@ -287,24 +288,6 @@
       );
     },
   });
-
-  /** Leaves out what the editor left empty, as src/cms/entry-file.ts does for the check. */
-  const pruned = (value) => {
-    if (value === null || value === undefined) return undefined;
-    if (typeof value === 'string') return value.trim() === '' ? undefined : value;
-    if (typeof value === 'number') return Number.isNaN(value) ? undefined : value;
-    if (Array.isArray(value)) {
-      const items = value.map(pruned).filter((v) => v !== undefined);
-      return items.length === 0 ? undefined : items;
-    }
-    if (typeof value === 'object') {
-      const entries = Object.entries(value)
-        .map(([k, v]) => [k, pruned(v)])
-        .filter(([, v]) => v !== undefined);
-      return entries.length === 0 ? undefined : Object.fromEntries(entries);
-    }
-    return value;
-  };
 
   const PREVIEW_CSS = `
 .nt-check { font: 14px/1.45 system-ui, sans-serif; margin: 0 0 1em; padding: .75em 1em; border: 2px solid #8a8a8a; border-radius: 6px; }
