@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from '../../src/build/output-guard.ts';
-import { until as waitUntil } from '../helpers/editor.ts';
+import { spawnPreview, type Preview } from '../helpers/editor.ts';
 import { ROOT, tempProject } from '../helpers/project.ts';
 
 /**
@@ -13,13 +13,13 @@ import { ROOT, tempProject } from '../helpers/project.ts';
  * nothing from then on; with the builds in a process of their own, every page is served, under the notice.
  */
 let project: string;
+let preview: Preview;
 let child: ChildProcess;
-const output = { stdout: '', stderr: '' };
+let output: Preview['output'];
 const OLD = '<!doctype html><html lang="en"><head><title>Earlier</title></head><body><h1>The last good site</h1></body></html>\n';
 const MARK = 'busy-build-started';
 
-const until = <T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 60_000): Promise<T> =>
-  waitUntil(what, probe, ms, () => `stdout:\n${output.stdout}\nstderr:\n${output.stderr}`);
+const until = <T>(what: string, probe: () => Promise<T | undefined> | T | undefined): Promise<T> => preview.until(what, probe);
 
 beforeAll(async () => {
   project = await tempProject();
@@ -34,29 +34,18 @@ beforeAll(async () => {
   await mkdir(site);
   await writeFile(join(site, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
   await writeFile(join(site, 'index.html'), OLD);
-  child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/build.ts'), '--serve', '--port=0'], {
-    cwd: project,
-    env: { ...process.env, NO_COLOR: '1', CI: '' },
-  });
-  child.stdout!.on('data', (d) => (output.stdout += d));
-  child.stderr!.on('data', (d) => (output.stderr += d));
+  preview = spawnPreview(project);
+  ({ child, output } = preview);
 });
 
 afterAll(async () => {
-  if (child && child.exitCode === null) {
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
-    // A server stuck behind the build could not even hear SIGTERM.
-    const stuck = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(stuck);
-  }
+  await preview?.stop();
   await rm(project, { recursive: true, force: true });
 });
 
 describe('npm start while its build never yields', () => {
   it('keeps serving the last good site, with the rebuilding notice', async () => {
-    const base = await until('the preview address', () => /Preview: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output.stdout)?.[1]);
+    const base = await preview.address();
     await until('the build to reach the busy template', () => (existsSync(join(project, MARK)) ? true : undefined));
     for (let i = 0; i < 5; i++) {
       const res = await fetch(base, { signal: AbortSignal.timeout(20_000) });

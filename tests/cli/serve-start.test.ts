@@ -1,12 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acquireOutputLock } from '../../src/build/output-lock.ts';
 import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from '../../src/build/output-guard.ts';
-import { until as waitUntil } from '../helpers/editor.ts';
-import { ROOT, tempProject } from '../helpers/project.ts';
+import { spawnPreview, type Preview } from '../helpers/editor.ts';
+import { tempProject } from '../helpers/project.ts';
 
 /**
  * Issue 20: `npm start` on a project whose `_site/` holds an earlier build serves that site at once, with a
@@ -14,13 +13,12 @@ import { ROOT, tempProject } from '../helpers/project.ts';
  * first build cannot finish until the test lets it: a page served meanwhile was served before that build finished.
  */
 let project: string;
-let child: ChildProcess;
+let preview: Preview;
 let release: (() => Promise<void>) | null = null;
-const output = { stdout: '', stderr: '' };
+let output: Preview['output'];
 const OLD = '<!doctype html><html lang="en"><head><title>Earlier</title></head><body><h1>The last good site</h1></body></html>\n';
 
-const until = <T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 60_000): Promise<T> =>
-  waitUntil(what, probe, ms, () => `stdout:\n${output.stdout}\nstderr:\n${output.stderr}`);
+const until = <T>(what: string, probe: () => Promise<T | undefined> | T | undefined): Promise<T> => preview.until(what, probe);
 
 beforeAll(async () => {
   project = await tempProject();
@@ -29,21 +27,13 @@ beforeAll(async () => {
   await writeFile(join(site, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
   await writeFile(join(site, 'index.html'), OLD);
   release = await acquireOutputLock(site);
-  child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/build.ts'), '--serve', '--port=0'], {
-    cwd: project,
-    env: { ...process.env, NO_COLOR: '1', CI: '' },
-  });
-  child.stdout!.on('data', (d) => (output.stdout += d));
-  child.stderr!.on('data', (d) => (output.stderr += d));
+  preview = spawnPreview(project);
+  ({ output } = preview);
 });
 
 afterAll(async () => {
   await release?.();
-  if (child && child.exitCode === null) {
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
-    await exited;
-  }
+  await preview?.stop();
   await rm(project, { recursive: true, force: true });
 });
 
@@ -51,7 +41,7 @@ describe('npm start with an earlier build in _site/', () => {
   let base: string;
 
   it('serves the earlier site, with a rebuilding notice, while its first build cannot finish', async () => {
-    base = await until('the preview address', () => /Preview: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output.stdout)?.[1]);
+    base = await preview.address();
     const res = await fetch(base);
     expect(res.status).toBe(200);
     const html = await res.text();

@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, watchedPage } from '../helpers/browser.ts';
-import { until as waitUntil } from '../helpers/editor.ts';
+import { spawnPreview, type Preview } from '../helpers/editor.ts';
 import { ROOT, tempProject } from '../helpers/project.ts';
 
 /**
@@ -13,17 +13,17 @@ import { ROOT, tempProject } from '../helpers/project.ts';
  * fix brings the preview back. Waits are bounded by a generous timeout, never timed.
  */
 let project: string;
+let preview: Preview;
 let child: ChildProcess;
 let base: string;
-const output = { stdout: '', stderr: '' };
+let output: Preview['output'];
 const events: string[] = [];
 let stream: AbortController;
 
 const EVENT = 'content/events/blockade.md';
 let original: string;
 
-const until = <T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 30_000): Promise<T> =>
-  waitUntil(what, probe, ms, () => `stdout:\n${output.stdout}\nstderr:\n${output.stderr}`);
+const until = <T>(what: string, probe: () => Promise<T | undefined> | T | undefined): Promise<T> => preview.until(what, probe);
 const page = async (path: string) => {
   const res = await fetch(`${base}${path}`);
   return { status: res.status, html: await res.text() };
@@ -36,13 +36,9 @@ beforeAll(async () => {
   await unlink(join(project, 'templates'));
   await cp(join(ROOT, 'templates'), join(project, 'templates'), { recursive: true });
   original = await readFile(join(project, EVENT), 'utf8');
-  child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/build.ts'), '--serve', '--port=0'], {
-    cwd: project,
-    env: { ...process.env, NO_COLOR: '1', CI: '' },
-  });
-  child.stdout!.on('data', (d) => (output.stdout += d));
-  child.stderr!.on('data', (d) => (output.stderr += d));
-  base = await until('the preview address', () => /Preview: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output.stdout)?.[1]);
+  preview = spawnPreview(project);
+  ({ child, output } = preview);
+  base = await preview.address();
   // Listen as an open page does, for reload and problem notices.
   stream = new AbortController();
   const res = await fetch(`${base}__preview/events`, { signal: stream.signal });
@@ -61,11 +57,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   stream?.abort();
-  if (child && child.exitCode === null) {
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
-    await exited;
-  }
+  await preview?.stop();
   await rm(project, { recursive: true, force: true });
 });
 
