@@ -105,6 +105,11 @@ export function refusedPaths(body: unknown): string | null {
     case 'persistEntry': {
       const named = writtenPaths(body);
       if (Array.isArray(p.assets) && p.assets.length > 0) return 'This timeline takes no uploads.';
+      // Decap sends `newPath` only for collections with a `path` template, which ours lack. decap-server's rename
+      // would move every file of the entry's folder along (all of content/events/ into drafts/), and a rename that
+      // fails is a rejection nobody awaits, which ends the preview.
+      const files = Array.isArray(p.dataFiles) ? (p.dataFiles as unknown[]) : [p.entry];
+      if (files.some((f) => (f as { newPath?: unknown } | undefined)?.newPath !== undefined)) return 'The editor renames no files: save the entry under its own path.';
       return named.length === 0 ? 'Expected the entry to save.' : check(named, WRITABLE);
     }
     case 'deleteFile':

@@ -105,6 +105,9 @@ describe('refusedPaths: what the local backend lets the editor touch', () => {
     expect(refusedPaths({ action: 'persistEntry', params: { entry: { path: 'content/events/a.md' }, assets: [{ path: 'content/events/x.png' }] } })).toBe(
       'This timeline takes no uploads.',
     );
+    // decap-server's rename moves every file of the entry's folder with it, and a failed one ends the process.
+    expect(refusedPaths({ action: 'persistEntry', params: { entry: { path: 'content/events/a.md', newPath: 'drafts/x/a.md' }, assets: [] } })).toContain('renames');
+    expect(refusedPaths({ action: 'persistEntry', params: { dataFiles: [{ path: 'content/events/a.md', newPath: 'content/events/b.md' }], assets: [] } })).toContain('renames');
     expect(refusedPaths({ action: 'runShell', params: {} })).toBe('Unknown action `runShell`.');
     expect(refusedPaths({ action: 'info', params: {} })).toBeNull();
   });
