@@ -1,5 +1,5 @@
 import { existsSync, lstatSync, readdirSync, realpathSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /**
  * A build replaces its output folder wholesale, so the folder it is pointed at must be one it may delete.
@@ -18,7 +18,8 @@ export class OutputRefusedError extends Error {
 
 export const inside = (parent: string, child: string) => {
   const rel = relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  // `..site` is a name inside `parent`; only `..` itself or `../…` leads above it.
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 };
 
 /** The real path of `path` as far as it exists, with the rest appended: a link anywhere on the way is followed. */

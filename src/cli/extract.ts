@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import { failureReport } from '../diagnostics/reporter.ts';
+import { escapeTerminal, failureReport, toSafeJson } from '../diagnostics/reporter.ts';
 import { makeDiagnostic } from '../diagnostics/make.ts';
 import type { Known } from '../extract/entities.ts';
 import { pointFromIso } from '../extract/calendar.ts';
@@ -94,10 +94,11 @@ await runCli(async (argv) => {
     if (existing.length > 0) throw new UsageError(`${shownDir} already holds ${existing.length} drafts, so nothing was written. Add --force to replace them.`);
   }
 
+  // The article's sentences are printed as they are: a terminal escape in one is shown, never acted on.
   if (format === 'json') {
-    console.log(JSON.stringify({ source: sourceId, file, published: published.raw, drafts }, null, 2));
+    console.log(toSafeJson({ source: sourceId, file, published: published.raw, drafts }));
   } else {
-    console.log(formatDrafts(drafts, { file, published: input.published, sentences }));
+    console.log(escapeTerminal(formatDrafts(drafts, { file, published: input.published, sentences })));
   }
 
   if (flags.has('out')) {
@@ -111,7 +112,7 @@ await runCli(async (argv) => {
     out(`\nWrote ${drafts.length} draft${drafts.length === 1 ? '' : 's'} to ${shownDir} (not published).`);
     out(`Next: move the ones to keep into content/events/, e.g. mv ${shownDir}${drafts[0]?.id ?? '<id>'}.md content/events/, edit them, then run: npm run check`);
   } else if (format === 'text' && drafts.length > 0) {
-    console.log(`\nTo write these as event files in drafts/${sourceId}/: npm run extract -- ${file} --out`);
+    console.log(escapeTerminal(`\nTo write these as event files in drafts/${sourceId}/: npm run extract -- ${file} --out`));
   }
   return EXIT.ok;
 });

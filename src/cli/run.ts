@@ -1,3 +1,4 @@
+import { escapeTerminal } from '../diagnostics/reporter.ts';
 import { EXIT, UsageError } from './args.ts';
 
 /**
@@ -20,7 +21,8 @@ export async function runCli(
       return;
     }
     if (error instanceof UsageError) {
-      console.error(`${error.message}\nRun with --help for the options.`);
+      // The message may quote an argument or a file name, which must not act on the terminal.
+      console.error(`${escapeTerminal(error.message)}\nRun with --help for the options.`);
       process.exitCode = EXIT.usage;
       return;
     }

@@ -1,4 +1,6 @@
+import { lstat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { DRAFT_PATH, EVENT_PATH } from './check.ts';
 
 export interface BackendReply {
@@ -28,7 +30,7 @@ export function localBackend(projectRoot: string): (body: unknown) => Promise<Ba
   return async (body) => {
     // Decap lists the media library when it starts; this timeline has none.
     if ((body as { action?: unknown } | null)?.action === 'getMedia') return { status: 200, json: [] };
-    const refused = refusedPaths(body);
+    const refused = refusedPaths(body) ?? (await linkOnTheWay(projectRoot, writtenPaths(body)));
     if (refused) return { status: 403, json: { error: refused } };
     handlers ??= register(projectRoot);
     return run(await handlers, body);
@@ -101,19 +103,58 @@ export function refusedPaths(body: unknown): string | null {
     case 'getEntry':
       return check(str(p.path), READABLE.test.bind(READABLE));
     case 'persistEntry': {
-      const entry = p.entry as { path?: unknown; newPath?: unknown } | undefined;
-      const dataFiles = Array.isArray(p.dataFiles) ? (p.dataFiles as { path?: unknown; newPath?: unknown }[]) : entry ? [entry] : [];
-      const named = dataFiles.flatMap((f) => [...str(f.path), ...str(f.newPath)]);
+      const named = writtenPaths(body);
       if (Array.isArray(p.assets) && p.assets.length > 0) return 'This timeline takes no uploads.';
+      // Decap sends `newPath` only for collections with a `path` template, which ours lack. decap-server's rename
+      // would move every file of the entry's folder along (all of content/events/ into drafts/), and a rename that
+      // fails is a rejection nobody awaits, which ends the preview.
+      const files = Array.isArray(p.dataFiles) ? (p.dataFiles as unknown[]) : [p.entry];
+      if (files.some((f) => (f as { newPath?: unknown } | undefined)?.newPath !== undefined)) return 'The editor renames no files: save the entry under its own path.';
       return named.length === 0 ? 'Expected the entry to save.' : check(named, WRITABLE);
     }
     case 'deleteFile':
-      return check(str(p.path), WRITABLE);
     case 'deleteFiles':
-      return check(Array.isArray(p.paths) ? p.paths.flatMap(str) : [], WRITABLE);
+      return check(writtenPaths(body), WRITABLE);
     default:
       return `Unknown action \`${action}\`.`;
   }
+}
+
+/** The paths a request writes, renames to or deletes (none for a read). */
+function writtenPaths(body: unknown): string[] {
+  const { action, params } = (body ?? {}) as { action?: unknown; params?: Record<string, unknown> };
+  const p = params ?? {};
+  const str = (v: unknown) => (typeof v === 'string' ? [v] : []);
+  switch (action) {
+    case 'persistEntry': {
+      const entry = p.entry as { path?: unknown; newPath?: unknown } | undefined;
+      const dataFiles = Array.isArray(p.dataFiles) ? (p.dataFiles as { path?: unknown; newPath?: unknown }[]) : entry ? [entry] : [];
+      return dataFiles.flatMap((f) => [...str(f?.path), ...str(f?.newPath)]);
+    }
+    case 'deleteFile':
+      return str(p.path);
+    case 'deleteFiles':
+      return Array.isArray(p.paths) ? p.paths.flatMap(str) : [];
+    default:
+      return [];
+  }
+}
+
+/**
+ * The first written path that is a symbolic link or lies in a linked folder, as a sentence; null when none does.
+ * decap-server follows links and checks only that the target is inside the project, so a link committed as
+ * `content/events/x.md -> ../../package.json` would be overwritten by saving the entry, or deleted with it.
+ */
+export async function linkOnTheWay(projectRoot: string, paths: readonly string[]): Promise<string | null> {
+  for (const path of paths) {
+    const segments = path.split('/');
+    for (let i = 1; i <= segments.length; i++) {
+      const stats = await lstat(join(projectRoot, ...segments.slice(0, i))).catch(() => null);
+      if (!stats) break;
+      if (stats.isSymbolicLink()) return `The editor does not write through symbolic links, and \`${segments.slice(0, i).join('/')}\` is one: replace it with the file itself.`;
+    }
+  }
+  return null;
 }
 
 function check(paths: string[], allowed: (path: string) => boolean): string | null {

@@ -9,7 +9,7 @@ import { DRAFT_PATH, EVENT_PATH, checkEventText } from './check.ts';
 import { cmsConfig, type CmsBackend } from './config.ts';
 import { entryToFile } from './entry-file.ts';
 import { readCmsInputs, sourcePassages } from './inputs.ts';
-import { localBackend } from './local-backend.ts';
+import { linkOnTheWay, localBackend } from './local-backend.ts';
 
 /** Handles a request the site's files do not (the editor's pages and endpoints); false when it is not one. */
 export type ExtraRoutes = (req: IncomingMessage, res: ServerResponse, path: string) => Promise<boolean>;
@@ -119,6 +119,11 @@ export function cmsRoutes(options: CmsOptions): ExtraRoutes {
       const checked = await checkEventText(options.projectRoot, draft, text);
       if (checked.diagnostics.some((d) => d.severity === 'error')) {
         sendJson(res, 422, { error: 'Fix the errors the check shows first.', diagnostics: checked.diagnostics });
+        return true;
+      }
+      const linked = await linkOnTheWay(options.projectRoot, [checked.path, draft]);
+      if (linked) {
+        sendJson(res, 403, { error: linked });
         return true;
       }
       const written = await writeFile(join(options.projectRoot, checked.path), text, { flag: 'wx' }).then(

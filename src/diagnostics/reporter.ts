@@ -18,6 +18,11 @@ export function escapeControls(text: string): string {
   return text.replace(UNSAFE_IN_LINE, visible);
 }
 
+/** The same for text of several lines (a usage message, extract's drafts): tabs and line breaks are kept. */
+export function escapeTerminal(text: string): string {
+  return text.replace(UNSAFE, visible);
+}
+
 /**
  * JSON for `--format=json`. JSON.stringify already writes C0 controls as `\u001b`; C1 controls and bidi
  * overrides it leaves raw, and these escapes keep the document valid and its decoded values unchanged.

@@ -12,6 +12,16 @@ export const id = z.string().regex(ID_PATTERN, { error: 'expected lowercase word
 /** Only http(s): `javascript:` and `data:` URLs are valid URLs, but never belong in a reader's page. */
 export const httpUrl = z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// address' });
 
+/**
+ * The site's own address. Pages load their scripts and stylesheet from its path, so a path that a browser reads
+ * as `//host/…` (`https://example.org//evil.example`, a backslash, `..//`) would load them from that host.
+ */
+export const siteUrl = httpUrl.superRefine((value, ctx) => {
+  if (!new URL(value).pathname.includes('//')) return;
+  // A format issue, reported like any other malformed address.
+  ctx.addIssue({ code: 'invalid_format', format: 'url', input: value, message: 'expected an http:// or https:// address whose path has no empty segment (`//`) or backslash' });
+});
+
 export const text = z.string().trim().min(1, { error: 'expected some text' });
 
 /** A boolean that must be written as one: `"false"` in quotes is an error, not a quiet `true`. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateString, httpUrl, id, languageTag, text } from './fields.ts';
+import { dateString, id, languageTag, siteUrl, text } from './fields.ts';
 import { ACTOR_KINDS } from './vocabulary.ts';
 
 /**
@@ -63,7 +63,7 @@ export const siteSchema = z.strictObject({
   title: text,
   description: text,
   introduction: text.optional(),
-  url: httpUrl,
+  url: siteUrl,
   language: languageTag('en'),
   time_zone: zone,
   /** Events before this date form the background era. */

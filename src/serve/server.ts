@@ -105,6 +105,10 @@ export async function startServer(options: ServerOptions): Promise<PreviewServer
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!addressedHere(req.headers.host, host)) {
+      res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' }).end('This preview answers only requests addressed to this machine, such as http://127.0.0.1/.');
+      return;
+    }
     let path: string;
     try {
       path = decodeURIComponent(new URL(req.url ?? '/', 'http://preview').pathname);
@@ -232,6 +236,18 @@ export async function servable(root: string, file: string): Promise<string | nul
   } catch {
     return null;
   }
+}
+
+/**
+ * Whether a request's Host names this machine, when the server listens on it alone. DNS rebinding points a
+ * site's own name (attacker.example) at 127.0.0.1, so that its page can read the preview's unpublished pages;
+ * its requests still say `Host: attacker.example`. Listening on a network address, any name may be the machine's.
+ */
+export function addressedHere(hostHeader: string | undefined, listening: string): boolean {
+  const loopback = listening === 'localhost' || listening === '::1' || /^127\.\d+\.\d+\.\d+$/.test(listening);
+  if (!loopback) return true;
+  const name = (hostHeader ?? '').replace(/:\d+$/, '').toLowerCase();
+  return name === 'localhost' || name === '[::1]' || name === listening || name === `[${listening}]`;
 }
 
 /**

@@ -104,4 +104,32 @@ describe('hostile addresses are refused before anything is written', () => {
       await writeFile(path, before);
     }
   });
+
+  // Pages load their scripts and stylesheet from the site address's path: one a browser reads as `//evil.example/…`
+  // would load them from that host.
+  it.each([
+    ['a doubled slash', 'https://example.org//evil.example'],
+    ['a backslash', 'https://example.org/\\evil.example'],
+    ['a dot segment', 'https://example.org/news/..//evil.example'],
+  ])('a site url whose path has %s: refused in site.yml, SITE_URL and --site-url, nothing written', async (_, url) => {
+    const path = join(project, 'content/site.yml');
+    const before = await readFile(path, 'utf8');
+    const lines = before.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('url:'));
+    lines[at] = `url: ${JSON.stringify(url)}`;
+    await writeFile(path, lines.join('\n'));
+    try {
+      const run = runCli('build.ts', ['--quiet', '--output=out-site-url'], project);
+      expect(run.stderr).toContain(`content/site.yml:${at + 1}:6  url: `);
+      expect(run.status).toBe(1);
+    } finally {
+      await writeFile(path, before);
+    }
+    for (const [args, env] of [[[`--site-url=${url}`], {}], [[], { SITE_URL: url }]] as const) {
+      const run = runCli('build.ts', ['--quiet', '--output=out-site-url', ...args], project, env);
+      expect(run.stderr).toContain('expected an http:// or https:// address');
+      expect(run.status).toBe(2);
+    }
+    expect(existsSync(join(project, 'out-site-url'))).toBe(false);
+  });
 });

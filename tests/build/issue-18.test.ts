@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { connect } from 'node:net';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { networkInterfaces, tmpdir } from 'node:os';
@@ -88,6 +89,27 @@ describe('the preview server', () => {
     const res = await get(path);
     expect(res.status).toBe(301);
     expect(res.headers.get('location')).toBe(location);
+  });
+
+  // DNS rebinding: a page on attacker.example, its name now resolving to 127.0.0.1, would read the preview's
+  // unpublished pages as its own. Its requests name attacker.example as their Host.
+  it('answers only requests addressed to this machine by name or address', async () => {
+    const withHost = (host: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port: server.port, path: '/news-timeline/events/blockade/', headers: { host } }, (res) => {
+          let body = '';
+          res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    for (const host of [`127.0.0.1:${server.port}`, `localhost:${server.port}`, 'localhost']) expect((await withHost(host)).status, host).toBe(200);
+    for (const host of [`attacker.example:${server.port}`, 'attacker.example', '127.0.0.1.attacker.example']) {
+      const res = await withHost(host);
+      expect(res.status, host).toBe(421);
+      expect(res.body, host).not.toContain('Blockade');
+    }
   });
 
   it('listens on 127.0.0.1 only, unless given another host', async () => {

@@ -174,8 +174,9 @@ describe('npm run edit', () => {
     const body = { action: 'persistEntry', params: { entry: { slug: 'x', path: 'content/events/from-elsewhere.md', raw: 'x' }, assets: [] } };
     const fromElsewhere = await post('api/v1', body, { origin: 'https://attacker.example' });
     expect(fromElsewhere.status).toBe(403);
+    // The preview server itself answers no request addressed to another name (DNS rebinding).
     const rebound = await rawPost('api/v1', body, { host: 'attacker.example' });
-    expect(rebound).toBe(403);
+    expect(rebound).toBe(421);
     const form = await fetch(`${editor.base}api/v1`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify(body) });
     expect(form.status).toBe(403);
     expect(existsSync(join(project, 'content/events/from-elsewhere.md'))).toBe(false);

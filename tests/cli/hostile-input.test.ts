@@ -71,4 +71,49 @@ describe('broken input through the commands', () => {
     expect(parsed.diagnostics.find((d) => d.field === 'category')!.actual).toBe('\u001b]0;PWNED\u0007\u001b[2J\u001b[31mFAKE: 0 errors');
     expect(json.status).toBe(1);
   });
+
+  it('extract: terminal escapes in an article are printed visibly, never raw, in text and in JSON', async () => {
+    const article = 'content/sources/zz-escapes.md';
+    await writeFile(
+      join(project, article),
+      [
+        '---',
+        'id: zz-escapes',
+        'title: "Escapes"',
+        'published: "2023-09-21"',
+        'language: en',
+        '---',
+        // ESC [2J clears the screen, ESC ]0;… retitles the window; U+009B is the one-byte (C1) form of ESC [.
+        'On Wednesday, \u001b]0;PWNED\u0007\u001b[2Jforces of Azerbaijan attacked Stepanakert.',
+        '',
+        'A day later, \u009b31mtalks began in Yevlakh.',
+        '',
+      ].join('\n'),
+    );
+    try {
+      const text = runCli('extract.ts', [article], project);
+      expect(text.stdout).toContain('On Wednesday, \\u001b]0;PWNED\\u0007\\u001b[2Jforces');
+      expect(text.stdout).toContain('A day later, \\u009b31mtalks');
+      // eslint-disable-next-line no-control-regex -- looking for raw escapes is the point
+      expect(text.stdout + text.stderr).not.toMatch(/[\u001b\u0007\u009b]/);
+      expectNoStack(text);
+      expect(text.status).toBe(0);
+
+      const json = runCli('extract.ts', [article, '--format=json'], project);
+      // eslint-disable-next-line no-control-regex -- as above
+      expect(json.stdout).not.toMatch(/[\u001b\u0007\u009b]/);
+      const parsed = JSON.parse(json.stdout) as { drafts: { sentence: string }[] };
+      expect(parsed.drafts.map((d) => d.sentence)).toContain('A day later, \u009b31mtalks began in Yevlakh.');
+    } finally {
+      await rm(join(project, article), { force: true });
+    }
+  });
+
+  it('usage errors: terminal escapes in an argument are printed visibly, never raw', () => {
+    const run = runCli('new-event.ts', ['A title', '--date=2023-09-20', '--category=\u001b[2J\u009b31mmilitar'], project);
+    expect(run.stderr).toContain('Unknown category `\\u001b[2J\\u009b31mmilitar`.');
+    // eslint-disable-next-line no-control-regex -- looking for raw escapes is the point
+    expect(run.stderr).not.toMatch(/[\u001b\u009b]/);
+    expect(run.status).toBe(2);
+  });
 });

@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { entryToFile, withoutEmpty } from '../../src/cms/entry-file.ts';
-import { refusedPaths } from '../../src/cms/local-backend.ts';
+import { localBackend, refusedPaths } from '../../src/cms/local-backend.ts';
 import { passagesOf } from '../../src/cms/passages.ts';
 import { splitFrontMatter } from '../../src/load/front-matter.ts';
 import { findQuote, normaliseSpace } from '../../src/validate/quotes.ts';
@@ -103,7 +105,43 @@ describe('refusedPaths: what the local backend lets the editor touch', () => {
     expect(refusedPaths({ action: 'persistEntry', params: { entry: { path: 'content/events/a.md' }, assets: [{ path: 'content/events/x.png' }] } })).toBe(
       'This timeline takes no uploads.',
     );
+    // decap-server's rename moves every file of the entry's folder with it, and a failed one ends the process.
+    expect(refusedPaths({ action: 'persistEntry', params: { entry: { path: 'content/events/a.md', newPath: 'drafts/x/a.md' }, assets: [] } })).toContain('renames');
+    expect(refusedPaths({ action: 'persistEntry', params: { dataFiles: [{ path: 'content/events/a.md', newPath: 'content/events/b.md' }], assets: [] } })).toContain('renames');
     expect(refusedPaths({ action: 'runShell', params: {} })).toBe('Unknown action `runShell`.');
     expect(refusedPaths({ action: 'info', params: {} })).toBeNull();
+  });
+});
+
+describe('localBackend: never writes or deletes through a link', () => {
+  const options = { commitMessage: 'x', useWorkflow: false, status: 'draft' };
+  const persist = (path: string, newPath?: string) => ({
+    action: 'persistEntry',
+    params: { branch: 'main', entry: { slug: 'x', path, raw: '---\ntitle: x\n---\n', ...(newPath ? { newPath } : {}) }, assets: [], options },
+  });
+
+  // A link committed into content/ stays inside the project, which is all decap-server checks before following it.
+  it.each([
+    ['saving an entry that is a link', (e: string) => persist(`${e}/evil.md`)],
+    ['deleting an entry that is a link', (e: string) => ({ action: 'deleteFile', params: { branch: 'main', path: `${e}/evil.md`, options } })],
+    ['deleting entries, one a link', (e: string) => ({ action: 'deleteFiles', params: { branch: 'main', paths: [`${e}/evil.md`], options } })],
+    ['saving into a folder that is a link', () => persist('drafts/linked/x.md')],
+  ])('%s: refused, and the file it leads to is untouched', async (_, body) => {
+    const root = await mkdtemp(join(tmpdir(), 'nt-cms-link-'));
+    try {
+      await mkdir(join(root, 'content/events'), { recursive: true });
+      await mkdir(join(root, 'src'));
+      await writeFile(join(root, 'package.json'), '{}');
+      await symlink('../../package.json', join(root, 'content/events/evil.md'));
+      await mkdir(join(root, 'drafts'));
+      await symlink('../src', join(root, 'drafts/linked'));
+      const reply = await localBackend(root)(body('content/events'));
+      expect(reply.status).toBe(403);
+      expect(JSON.stringify(reply.json)).toContain('symbolic link');
+      expect(await readFile(join(root, 'package.json'), 'utf8')).toBe('{}');
+      expect(await readdir(join(root, 'src'))).toEqual([]);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });

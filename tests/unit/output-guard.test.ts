@@ -31,6 +31,9 @@ describe('outputProblem', () => {
     ['/', /contains the project folder/],
     ['content', /is content\/ of the project or inside it/],
     ['content/events/site', /is content\/ of the project or inside it/],
+    // A name that merely starts with two dots is inside the folder, not above it.
+    ['content/..site', /is content\/ of the project or inside it/],
+    ['src/...', /is src\//],
     ['templates', /is templates\//],
     ['src/out', /is src\//],
     ['tests', /is tests\//],

@@ -64,6 +64,9 @@ describe('remoteImages', () => {
     ['an image target in angle brackets', '![x](<https://a.example/my pic.png>)', [], ['a.example']],
     ['alt text holding brackets', '![a [b] c](https://b.example/y.png)', [], ['b.example']],
     ['a reference image, full, collapsed and shortcut', '![a][Pix] ![pix][] ![PIX]\n\n[pix]: https://c.example/z.png', [], ['c.example', 'c.example', 'c.example']],
+    // A browser reads `https:host/x` on a page served over http (and `http:host/x` over https) as that host's address.
+    ['a scheme without slashes', '![x](https:cdn.example/x.png) ![y](http:cdn.example/y.png) ![z](HTTPS:cdn.example/z.png)', [], ['cdn.example', 'cdn.example', 'cdn.example']],
+    ['backslashes, which browsers read as slashes', '![x](/\\cdn.example/x.png) ![y](https:\\\\cdn.example/y.png)', [], ['cdn.example', 'cdn.example']],
     ['an allowed host', '![x](https://images.example.org/a.png)', ['images.example.org'], []],
     ['an allowed host does not allow its neighbours', '![x](https://evil.example.org/a.png)', ['images.example.org'], ['evil.example.org']],
     ['a path on the site itself', '![map](/assets/map.png) ![m](assets/m.png)', [], []],

@@ -31,16 +31,23 @@ function position(body: string, bodyLine: number, index: number): { line: number
   return { line, column: index - lineStart + 1 };
 }
 
-/** The host an image target would be fetched from, or null for the site's own files (a path, or no URL at all). */
+/**
+ * The host an image target would be fetched from, or null for the site's own files (a path, or no URL at all).
+ * Read as a browser reads it, from a page served over http and over https: `https:cdn.example/x.png` is a path
+ * on an https page but cdn.example's address on an http one (and `http:…` the other way round), and a backslash
+ * counts as a slash.
+ */
 function remoteHost(target: string): string | null {
-  if (!/^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(target.trim())) return null;
-  try {
-    const url = new URL(target.trim(), 'https://site.invalid/');
-    // The sanitiser keeps only http(s) image sources; others never reach a page.
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.hostname : null;
-  } catch {
-    return null;
+  for (const page of ['http://site.invalid/', 'https://site.invalid/']) {
+    try {
+      const url = new URL(target.trim(), page);
+      // The sanitiser keeps only http(s) image sources; others never reach a page.
+      if ((url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== 'site.invalid') return url.hostname;
+    } catch {
+      // not a URL a browser would fetch
+    }
   }
+  return null;
 }
 
 interface MdNode {
