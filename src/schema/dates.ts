@@ -65,6 +65,11 @@ export function parseEventDate(raw: string): EventDate | DateProblem {
     return { kind: 'impossible', message: `\`${raw}\` has an offset beyond ±14:00` };
   }
   const instant = parseISO(raw);
+  const utcYear = instant.getUTCFullYear();
+  // `9999-12-31T23:59-12:00` is in the year 10000 in UTC, which ISO 8601's four digits (and the exports) cannot write.
+  if (utcYear < 0 || utcYear > 9999) {
+    return { kind: 'impossible', message: `\`${raw}\` falls outside the years 0000 to 9999 in UTC` };
+  }
   return {
     raw,
     precision: 'minute',

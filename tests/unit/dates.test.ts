@@ -84,6 +84,8 @@ describe('parseEventDate: problems say what is wrong', () => {
     ['2023-09-20T13:00:60+04:00', 'impossible', '`2023-09-20T13:00:60+04:00` has no time 13:00:60'],
     ['2023-09-20T13:00+15:00', 'impossible', '`2023-09-20T13:00+15:00` has an offset beyond ±14:00'],
     ['2023-09-20T13:00-14:30', 'impossible', 'has an offset beyond ±14:00'],
+    ['9999-12-31T23:59-12:00', 'impossible', '`9999-12-31T23:59-12:00` falls outside the years 0000 to 9999 in UTC'],
+    ['0000-01-01T00:30+01:00', 'impossible', 'falls outside the years 0000 to 9999 in UTC'],
     ['2023-09-20T13:00', 'needs-zone', '`2023-09-20T13:00` has a time but no offset, so its moment is unknown; expected e.g. `2023-09-20T13:00+04:00`'],
     ['2023-09-20T13:00:00', 'needs-zone', 'expected e.g. `2023-09-20T13:00:00+04:00`'],
   ])('%j is a %s problem', (raw, kind, message) => {
