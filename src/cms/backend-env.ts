@@ -1,10 +1,5 @@
 import type { CmsBackend } from './config.ts';
 
-/** 127.0.0.1, ::1, localhost: a preview on one of these is reachable from this machine alone. */
-export function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
-}
-
 /**
  * The GitHub backend, when `CMS_GITHUB_REPO` names a repository (`owner/name`): the editor then saves through
  * pull requests on GitHub (the editorial workflow) instead of into the local files. `CMS_GITHUB_BRANCH` (default

@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { contentType } from './content-types.ts';
+import { hostOf, isLoopback } from '../lib/loopback.ts';
 
 
 /** Dark on light yellow, in a corner, above the page: seen at once, covering little. */
@@ -244,10 +245,11 @@ export async function servable(root: string, file: string): Promise<string | nul
  * its requests still say `Host: attacker.example`. Listening on a network address, any name may be the machine's.
  */
 export function addressedHere(hostHeader: string | undefined, listening: string): boolean {
-  const loopback = listening === 'localhost' || listening === '::1' || /^127\.\d+\.\d+\.\d+$/.test(listening);
-  if (!loopback) return true;
-  const name = (hostHeader ?? '').replace(/:\d+$/, '').toLowerCase();
-  return name === 'localhost' || name === '[::1]' || name === listening || name === `[${listening}]`;
+  if (!isLoopback(listening)) return true;
+  // Browsers always send a Host; a request without one comes from a program on this machine, not from a page.
+  if (hostHeader === undefined) return true;
+  const name = hostOf(hostHeader);
+  return name !== null && isLoopback(name);
 }
 
 /**
