@@ -187,7 +187,7 @@ function hasBuiltSite(projectRoot: string, output: string): boolean {
 function checkSiteUrl(flag: string | undefined, env: string | undefined): string | undefined {
   for (const [value, from] of [[env, 'SITE_URL'], [flag, '--site-url']] as const) {
     if (value !== undefined && value !== '' && !siteSchema.shape.url.safeParse(value).success) {
-      throw new UsageError(`Unexpected ${from} \`${value}\`, expected an http:// or https:// address such as https://example.org/timeline.`);
+      throw new UsageError(`Unexpected ${from} \`${value}\`, expected an http:// or https:// address such as https://example.org/timeline, with no empty segment (\`//\`) or backslash in its path.`);
     }
   }
   return flag ?? (env || undefined);

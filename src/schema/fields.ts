@@ -17,7 +17,8 @@ export const httpUrl = z.url({ protocol: /^https?$/, error: 'expected an http://
  * as `//host/…` (`https://example.org//evil.example`, a backslash, `..//`) would load them from that host.
  */
 export const siteUrl = httpUrl.superRefine((value, ctx) => {
-  if (!new URL(value).pathname.includes('//')) return;
+  // zod runs this after a failed URL check too; that failure has said what is wrong.
+  if (!URL.canParse(value) || !new URL(value).pathname.includes('//')) return;
   // A format issue, reported like any other malformed address.
   ctx.addIssue({ code: 'invalid_format', format: 'url', input: value, message: 'expected an http:// or https:// address whose path has no empty segment (`//`) or backslash' });
 });

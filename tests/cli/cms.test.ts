@@ -211,8 +211,12 @@ describe('npm run build -- --with-editor', () => {
     const { config, check } = JSON.parse(await readFile(join(out, 'admin/config.json'), 'utf8')) as { config: Record<string, unknown>; check: boolean };
     expect(config).toMatchObject({ backend: { name: 'github', repo: 'newsroom/timeline', branch: 'main', base_url: 'https://auth.example.org' }, publish_mode: 'editorial_workflow' });
     expect(check).toBe(false);
-    expect(existsSync(join(out, 'admin/index.html'))).toBe(true);
-    expect(existsSync(join(out, 'admin/decap-cms.js'))).toBe(true);
+    // Every file the page and its module load is published beside it.
+    const page = await readFile(join(out, 'admin/index.html'), 'utf8');
+    const script = await readFile(join(out, 'admin/admin.js'), 'utf8');
+    const loaded = [...page.matchAll(/(?:src|href)="([^"]+)"/g), ...script.matchAll(/^import .* from '\.\/([^']+)';$/gm)].map((m) => m[1]!);
+    expect(loaded.sort()).toEqual(['admin.css', 'admin.js', 'decap-cms.js', 'pruned.js']);
+    for (const file of loaded) expect(existsSync(join(out, 'admin', file)), file).toBe(true);
     const { sources } = JSON.parse(await readFile(join(out, 'admin/passages.json'), 'utf8')) as { sources: { id: string }[] };
     expect(sources.map((s) => s.id)).toContain('delegation-in-yevlax');
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { entryToFile, withoutEmpty } from '../../src/cms/entry-file.ts';
-import { localBackend, refusedPaths } from '../../src/cms/local-backend.ts';
+import { linkOnTheWay, localBackend, refusedPaths } from '../../src/cms/local-backend.ts';
 import { passagesOf } from '../../src/cms/passages.ts';
 import { splitFrontMatter } from '../../src/load/front-matter.ts';
 import { findQuote, normaliseSpace } from '../../src/validate/quotes.ts';
@@ -142,6 +142,23 @@ describe('localBackend: never writes or deletes through a link', () => {
       expect(await readdir(join(root, 'src'))).toEqual([]);
     } finally {
       await rm(root, { recursive: true, force: true });
+    }
+  });
+
+  it('lets ordinary saves through, in a project reached through a linked folder too', async () => {
+    const real = await mkdtemp(join(tmpdir(), 'nt-cms-real-'));
+    const via = `${real}-via`;
+    try {
+      await mkdir(join(real, 'content/events'), { recursive: true });
+      await writeFile(join(real, 'content/events/a.md'), '---\ntitle: a\n---\n');
+      await symlink(real, via);
+      for (const root of [real, via, `${via}/`]) {
+        // An existing event, a new one, and a draft in a folder not made yet.
+        expect(await linkOnTheWay(root, ['content/events/a.md', 'content/events/new.md', 'drafts/some-source/x.md'])).toBeNull();
+      }
+    } finally {
+      await rm(via, { force: true });
+      await rm(real, { recursive: true, force: true });
     }
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.ts';
-import { escapeControls, failureReport, formatDiagnostics, formatOne, summarise, toSafeJson } from '../../src/diagnostics/reporter.ts';
+import { escapeControls, escapeTerminal, failureReport, formatDiagnostics, formatOne, summarise, toSafeJson } from '../../src/diagnostics/reporter.ts';
 
 const base: Diagnostic = {
   file: 'content/events/bad.md',
@@ -136,6 +136,12 @@ describe('terminal controls in what the reporter prints (issue 18)', () => {
       ].join('\n'),
     );
     expect(line).not.toMatch(RAW);
+  });
+
+  it('escapes controls in text of several lines, and keeps its lines, tabs and every script as they are', () => {
+    const text = 'Ստեփանակերտ — Xankəndi\n\t„Waffenruhe“ \u201cceasefire\u201d\u00a0ok';
+    expect(escapeTerminal(text)).toBe(text);
+    expect(escapeTerminal('a\u001b[2Jb\u009b\u202ec\r\n')).toBe('a\\u001b[2Jb\\u009b\\u202ec\\u000d\n');
   });
 
   it('keeps a value from starting a line of its own', () => {
