@@ -236,10 +236,11 @@ describe('the disputed figures page', () => {
       'A human rights activist from the separatist camp ×1',
       'A representative of the Karabakh authorities ×1',
       'Armenia ×2',
+      'No one named (the article&#39;s own statement) ×1',
       'Ruben Vardanyan ×1',
     ]);
     const figures = [...killed.matchAll(/<span class="figure-label">([^<]+)<\/span>/g)].map((m) => m[1]);
-    expect(figures).toEqual(['at least 200', 'at least 200', 'at least 32', '32', 'close to 100']);
+    expect(figures).toEqual(['at least 200', 'at least 200', 'at least 32', '32', 'dozens', 'close to 100']);
     const armenia = section(killed, '>Armenia</a>', '</tbody>');
     expect(armenia.indexOf('href="/sources/azerbaijan-halts-operation/"')).toBeLessThan(
       armenia.indexOf('href="/sources/ceasefire-and-yerevan-protests/"'),

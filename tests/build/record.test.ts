@@ -48,11 +48,12 @@ describe('what was known when: the pages', () => {
     const index = await html('as-of/index.html');
     const items = [...section(index, '<ol class="moments">', '</ol>').matchAll(/<li>(.*?)<\/li>/g)].map((m) => text(m[1]!));
     expect(items).toEqual([
-      // By the 20th: Armenia's two figures in the article of that day, Vardanyan's two and Baku's positions. The
-      // activist's four (dated 'on Wednesday') and the evacuation's two ('on Wednesday evening') come from articles
-      // of the 21st, so readers had them only then. By the 21st all 16, the 2020 war's toll among them.
-      'By the end of 20 September 2023 : 33 of 40 events, 33 of them first reported then; 5 figures.',
-      'By the end of 21 September 2023 : 40 of 40 events, 7 of them first reported then; 16 figures.',
+      // By the 20th: Armenia's two figures in the article of that day, Vardanyan's two, Baku's positions and the
+      // 'dozens' killed that an article of the 20th reports without a source. The activist's four (dated 'on
+      // Wednesday') and the evacuation's two ('on Wednesday evening') come from articles of the 21st, so readers had
+      // them only then. By the 21st all 17, the 2020 war's toll among them.
+      'By the end of 20 September 2023 : 33 of 40 events, 33 of them first reported then; 6 figures.',
+      'By the end of 21 September 2023 : 40 of 40 events, 7 of them first reported then; 17 figures.',
     ]);
     expect(index).toContain('<a href="/karabakh/as-of/2023-09-20/">');
   });
@@ -82,13 +83,13 @@ describe('what was known when: the pages', () => {
     const on20 = await html('as-of/2023-09-20/index.html');
     // The activist's figures are dated 'on Wednesday' (20 September) in an article of the 21st: readers could not
     // know them before it appeared. Armenia's plain 32 and the representative's figures come from that article too.
-    expect(labels(on20, 'killed')).toEqual(['at least 32', 'close to 100']);
+    expect(labels(on20, 'killed')).toEqual(['at least 32', 'dozens', 'close to 100']);
     expect(labels(on20, 'injured')).toEqual(['more than 200', 'hundreds']);
     // The evacuation figure was given 'on Wednesday evening', in an article of the 21st.
     expect(on20).not.toContain('id="m-evacuated"');
     expect(labels(on20, 'positions-taken')).toEqual(['more than 60']);
     const on21 = await html('as-of/2023-09-21/index.html');
-    expect(labels(on21, 'killed')).toEqual(['at least 200', 'at least 200', 'at least 32', '32', 'close to 100']);
+    expect(labels(on21, 'killed')).toEqual(['at least 200', 'at least 200', 'at least 32', '32', 'dozens', 'close to 100']);
     expect(labels(on21, 'killed-war-2020')).toEqual(['more than 6,500']);
     expect(labels(on21, 'injured')).toEqual(['more than 400', 'at least 400', 'more than 200', '200', 'hundreds']);
   });
@@ -173,7 +174,9 @@ describe('the disputed-figures page', () => {
     const chart = section(await html('figures/index.html'), 'aria-labelledby="chart-killed-t chart-killed-d"', '</svg>');
     expect(chart).toContain('<title id="chart-killed-t">Killed: figures by claimant and date reported</title>');
     // The 2020 war's toll is not among them: it has a group and a chart of its own (see below).
-    expect(chart).toMatch(/<desc id="chart-killed-d">5 figures from 4 claimants, one row each in the order reported, on a linear scale from 0 to 250\./);
+    expect(chart).toMatch(/<desc id="chart-killed-d">6 figures from 5 claimants, one row each in the order reported, on a linear scale from 0 to 250\./);
+    // 'Dozens' has no number to plot: the chart says so, and gives it as words in its row.
+    expect(chart).toContain('1 figure is given in words only and not plotted.');
     const rows = [...chart.matchAll(/<text class="(claimant|figure-text)"[^>]*>([^<]+)<\/text>/g)].map((m) => m[2]);
     expect(rows).toEqual([
       'A human rights activist from the separatist camp',
@@ -183,6 +186,8 @@ describe('the disputed-figures page', () => {
       'Armenia',
       '≥ 32 · 20 Sep 2023',
       '32 · 21 Sep 2023',
+      "No one named (the article&#39;s own statement)",
+      '“dozens” (in words) · 20 Sep 2023',
       'Ruben Vardanyan',
       '≈ 100 · 20 Sep 2023',
     ]);
@@ -208,13 +213,14 @@ describe('JSON-LD and feeds', () => {
     const ld = await jsonLd('events/offensive-casualties/index.html');
     const cited = new Set((ld.citation as { '@id': string }[]).map((c) => c['@id']));
     const claims = ld.mentions as { '@type': string; text: string; author: { '@type'?: string; name: string }; appearance: { '@type': string; '@id': string }; datePublished: string }[];
-    expect(claims).toHaveLength(12);
+    expect(claims).toHaveLength(13);
     for (const c of claims) {
       expect(c['@type']).toBe('Claim');
       expect(c.appearance['@type']).toBe('NewsArticle');
       expect(cited.has(c.appearance['@id'])).toBe(true);
     }
-    expect(claims.map((c) => `${c.author['@type']} ${c.author.name} | ${c.text} | ${c.datePublished}`)).toEqual([
+    // A figure an article gives without its source has an author by name only: no person or organisation.
+    expect(claims.map((c) => `${c.author['@type'] ?? 'Untyped'} ${c.author.name} | ${c.text} | ${c.datePublished}`)).toEqual([
       'Organization Armenia | Killed: 32 | 2023-09-21',
       'Organization Armenia | Injured: 200 | 2023-09-21',
       'Organization Armenia | Killed: at least 32 | 2023-09-20',
@@ -227,6 +233,7 @@ describe('JSON-LD and feeds', () => {
       'Person A human rights activist from the separatist camp | Injured: more than 400 | 2023-09-20',
       'Person Ruben Vardanyan | Killed: close to 100 | 2023-09-20',
       'Person Ruben Vardanyan | Injured: hundreds | 2023-09-20',
+      "Untyped No one named (the article's own statement) | Killed: dozens | 2023-09-20",
     ]);
     expect(ld.dateModified).toBe('2023-09-22');
     expect(ld.correction).toEqual([
@@ -264,7 +271,7 @@ describe('JSON-LD and feeds', () => {
     ]);
     expect(casualties.claims.map((c) => c.reported_at)).toEqual([
       // The activist's four figures share the one statement's time, 'on Wednesday'.
-      '2023-09-21', '2023-09-21', '2023-09-20', '2023-09-20', '2023-09-21', '2023-09-21', '2023-09-20', '2023-09-20', '2023-09-20', '2023-09-20', '2023-09-20', '2023-09-20',
+      '2023-09-21', '2023-09-21', '2023-09-20', '2023-09-20', '2023-09-21', '2023-09-21', '2023-09-20', '2023-09-20', '2023-09-20', '2023-09-20', '2023-09-20', '2023-09-20', '2023-09-20',
     ]);
     expect(data.events.find((e) => e.id === 'sotk-border-incident')!.first_reported).toEqual({ date: '2023-09-21', sources: ['ceasefire-and-yerevan-protests'] });
   });

@@ -110,11 +110,13 @@ describe('events.json', () => {
     expect(trimmed).toBe(2);
   });
 
-  it('attributes every death toll: the offensive’s to four different claimants, the 2020 war’s to no one named', () => {
+  it('attributes every death toll: the offensive’s to four different claimants and the article that names none, the 2020 war’s to no one named', () => {
     const killed = (id: string) => data.events.find((e) => e.id === id)!.claims.filter((c) => c.measure === 'killed');
     expect(new Set(killed('offensive-casualties').map((c) => c.claimant))).toEqual(
-      new Set(['armenia', 'karabakh-representative', 'karabakh-rights-activist', 'vardanyan']),
+      new Set(['armenia', 'karabakh-representative', 'karabakh-rights-activist', 'vardanyan', 'unattributed']),
     );
+    // 'Dozens of people were also reported killed.': the one figure its article gives without a source.
+    expect(killed('offensive-casualties').filter((c) => c.claimant === 'unattributed').map((c) => c.source)).toEqual(['karabakh-forces-accept-ceasefire']);
     expect(killed('war-2020').map((c) => [c.claimant, c.source])).toEqual([['unattributed', 'ceasefire-and-yerevan-protests']]);
   });
 
