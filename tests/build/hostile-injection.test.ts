@@ -82,27 +82,34 @@ describe('hostile content in a successful build', () => {
 });
 
 describe('hostile addresses are refused before anything is written', () => {
-  it.each([
-    ['javascript:', 'javascript:alert(1)'],
-    ['data:', 'data:text/html,<script>alert(1)</script>'],
-    ['vbscript:', 'vbscript:msgbox(1)'],
-  ])('a %s source url: exit 1 at its line, nothing written', async (scheme, url) => {
-    const path = join(project, 'content/sources', `${HOSTILE_SOURCE}.md`);
+  /** Runs `check` with the file's `url:` line set to `url`, given that line's number; puts the file back after. */
+  async function withUrl(file: string, url: string, check: (line: number) => void): Promise<void> {
+    const path = join(project, file);
     const before = await readFile(path, 'utf8');
     const lines = before.split('\n');
     const at = lines.findIndex((l) => l.startsWith('url:'));
     lines[at] = `url: ${JSON.stringify(url)}`;
     await writeFile(path, lines.join('\n'));
     try {
-      const name = `out-url-${scheme.replace(':', '')}`;
-      const run = runCli('build.ts', ['--quiet', `--output=${name}`], project);
-      expect(run.status).toBe(1);
-      expect(run.stderr).toContain(`content/sources/${HOSTILE_SOURCE}.md:${at + 1}:6  url: Unexpected text`);
-      expect(run.stderr).toContain('(expected an http:// or https:// address)  schema/format');
-      expect(existsSync(join(project, name))).toBe(false);
+      check(at + 1);
     } finally {
       await writeFile(path, before);
     }
+  }
+
+  it.each([
+    ['javascript:', 'javascript:alert(1)'],
+    ['data:', 'data:text/html,<script>alert(1)</script>'],
+    ['vbscript:', 'vbscript:msgbox(1)'],
+  ])('a %s source url: exit 1 at its line, nothing written', async (scheme, url) => {
+    await withUrl(`content/sources/${HOSTILE_SOURCE}.md`, url, (line) => {
+      const name = `out-url-${scheme.replace(':', '')}`;
+      const run = runCli('build.ts', ['--quiet', `--output=${name}`], project);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain(`content/sources/${HOSTILE_SOURCE}.md:${line}:6  url: Unexpected text`);
+      expect(run.stderr).toContain('(expected an http:// or https:// address)  schema/format');
+      expect(existsSync(join(project, name))).toBe(false);
+    });
   });
 
   // Pages load their scripts and stylesheet from the site address's path: one a browser reads as `//evil.example/…`
@@ -112,19 +119,11 @@ describe('hostile addresses are refused before anything is written', () => {
     ['a backslash', 'https://example.org/\\evil.example'],
     ['a dot segment', 'https://example.org/news/..//evil.example'],
   ])('a site url whose path has %s: refused in site.yml, SITE_URL and --site-url, nothing written', async (_, url) => {
-    const path = join(project, 'content/site.yml');
-    const before = await readFile(path, 'utf8');
-    const lines = before.split('\n');
-    const at = lines.findIndex((l) => l.startsWith('url:'));
-    lines[at] = `url: ${JSON.stringify(url)}`;
-    await writeFile(path, lines.join('\n'));
-    try {
+    await withUrl('content/site.yml', url, (line) => {
       const run = runCli('build.ts', ['--quiet', '--output=out-site-url'], project);
-      expect(run.stderr).toContain(`content/site.yml:${at + 1}:6  url: `);
+      expect(run.stderr).toContain(`content/site.yml:${line}:6  url: `);
       expect(run.status).toBe(1);
-    } finally {
-      await writeFile(path, before);
-    }
+    });
     for (const [args, env] of [[[`--site-url=${url}`], {}], [[], { SITE_URL: url }]] as const) {
       const run = runCli('build.ts', ['--quiet', '--output=out-site-url', ...args], project, env);
       expect(run.stderr).toContain('expected an http:// or https:// address');
