@@ -1,6 +1,7 @@
 import { citedSourceIds } from '../model/citations.ts';
 import { excerpt, htmlToText } from '../lib/html-text.ts';
 import type { Place, Site } from '../schema/records.ts';
+import type { ActorKind } from '../schema/vocabulary.ts';
 import type { SourceView } from '../model/timeline.ts';
 import type { TimelineEvent } from '../model/timeline-event.ts';
 
@@ -82,13 +83,22 @@ export function eventPageJsonLd(event: TimelineEvent, ctx: JsonLdContext): Node 
           mentions: event.claimViews.map((c) => ({
             '@type': 'Claim',
             text: `${c.measureLabel}: ${c.figureLabel}`,
-            author: { ...(c.claimantKind ? { '@type': c.claimantKind === 'person' ? 'Person' : 'Organization' } : {}), name: c.claimantName },
+            ...claimAuthor(c.claimantKind, c.claimantName),
             appearance: { '@type': 'NewsArticle', '@id': articleId(base, ctx.sourceById.get(c.source)!) },
             datePublished: c.reportedAt.raw,
           })),
         }
       : {}),
   };
+}
+
+/**
+ * A claim's author: typed where the actor list says (no type is guessed), and none at all for a figure that no one
+ * is named for: an author called "No one named" would tell a machine reader the opposite.
+ */
+function claimAuthor(kind: ActorKind | null, name: string): { author?: { '@type'?: string; name: string } } {
+  if (kind === 'unnamed') return {};
+  return { author: { ...(kind ? { '@type': kind === 'person' ? 'Person' : 'Organization' } : {}), name } };
 }
 
 /**

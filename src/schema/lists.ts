@@ -23,7 +23,7 @@ export const actorSchema = z.strictObject({
   name: text,
   description: text.optional(),
   ...names,
-  /** `person` or `organization`, where the editor can tell: the claimant's schema.org type in JSON-LD. */
+  /** `person` or `organization`, where the editor can tell: the claimant's schema.org type in JSON-LD; `unnamed` for no one. */
   kind: z.enum(ACTOR_KINDS).optional(),
 });
 

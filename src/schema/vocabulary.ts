@@ -30,7 +30,8 @@ export const UPDATE_TYPES = {
 export type UpdateType = keyof typeof UPDATE_TYPES;
 
 /** What an actor is, where the editor can tell: schema.org `Person` or `Organization` in JSON-LD. */
-export const ACTOR_KINDS = ['person', 'organization'] as const;
+/** `unnamed`: no one is named, as for a figure an article gives in its own voice; such a claim has no author. */
+export const ACTOR_KINDS = ['person', 'organization', 'unnamed'] as const;
 export type ActorKind = (typeof ACTOR_KINDS)[number];
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

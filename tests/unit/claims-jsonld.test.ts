@@ -13,6 +13,7 @@ describe('claims in JSON-LD', () => {
     { id: 'armenia', name: 'Armenia', description: null, aliases: [], kind: 'organization' },
     { id: 'azerbaijan', name: 'Azerbaijan', description: null, aliases: [] },
     { id: 'vardanyan', name: 'Ruben Vardanyan', description: null, aliases: [], kind: 'person' },
+    { id: 'unattributed', name: 'No one named', description: null, aliases: [], kind: 'unnamed' },
   ];
   content.events = content.events.map((e) =>
     e.id === 'ceasefire'
@@ -22,6 +23,7 @@ describe('claims in JSON-LD', () => {
             ...e.claims,
             claim('alpha', 'close to 100 people had been killed', { value: 100, qualifier: 'close-to', claimant: 'vardanyan' }),
             claim('alpha', 'dozens killed', { figure: 'dozens', claimant: 'azerbaijan' }),
+            claim('alpha', 'dozens killed', { figure: 'dozens', claimant: 'unattributed' }),
           ],
         }
       : e,
@@ -52,6 +54,13 @@ describe('claims in JSON-LD', () => {
         '@type': 'Claim',
         text: 'Killed: dozens',
         author: { name: 'Azerbaijan' },
+        appearance: { '@type': 'NewsArticle', '@id': 'https://example.org/news/sources/alpha/#article' },
+        datePublished: '2023-09-20',
+      },
+      // No one is named for it: no author, rather than one called "No one named".
+      {
+        '@type': 'Claim',
+        text: 'Killed: dozens',
         appearance: { '@type': 'NewsArticle', '@id': 'https://example.org/news/sources/alpha/#article' },
         datePublished: '2023-09-20',
       },
