@@ -30,11 +30,20 @@ export function localBackend(projectRoot: string): (body: unknown) => Promise<Ba
   return async (body) => {
     // Decap lists the media library when it starts; this timeline has none.
     if ((body as { action?: unknown } | null)?.action === 'getMedia') return { status: 200, json: [] };
-    const refused = refusedPaths(body) ?? (await linkOnTheWay(projectRoot, writtenPaths(body)));
+    const refused = refusedPaths(body) ?? (await linkOnTheWay(projectRoot, namedPaths(body)));
     if (refused) return { status: 403, json: { error: refused } };
     handlers ??= register(projectRoot);
-    return run(await handlers, body);
+    const reply = await run(await handlers, body);
+    return (body as { action?: unknown }).action === 'entriesByFolder' ? withoutLinks(projectRoot, reply) : reply;
   };
+}
+
+/** A folder's listing without the entries that are links: decap-server lists and reads them as files. */
+async function withoutLinks(projectRoot: string, reply: BackendReply): Promise<BackendReply> {
+  if (!Array.isArray(reply.json)) return reply;
+  const entries = reply.json as { file?: { path?: unknown } }[];
+  const linked = await Promise.all(entries.map((e) => (typeof e.file?.path === 'string' ? linkOnTheWay(projectRoot, [e.file.path]) : null)));
+  return { ...reply, json: entries.filter((_, i) => linked[i] === null) };
 }
 
 /** decap-server's middleware registered on a stand-in for an Express app, which keeps its POST handlers. */
@@ -103,7 +112,7 @@ export function refusedPaths(body: unknown): string | null {
     case 'getEntry':
       return check(str(p.path), READABLE.test.bind(READABLE));
     case 'persistEntry': {
-      const named = writtenPaths(body);
+      const named = namedPaths(body);
       if (Array.isArray(p.assets) && p.assets.length > 0) return 'This timeline takes no uploads.';
       // Decap sends `newPath` only for collections with a `path` template, which ours lack. decap-server's rename
       // would move every file of the entry's folder along (all of content/events/ into drafts/), and a rename that
@@ -114,14 +123,14 @@ export function refusedPaths(body: unknown): string | null {
     }
     case 'deleteFile':
     case 'deleteFiles':
-      return check(writtenPaths(body), WRITABLE);
+      return check(namedPaths(body), WRITABLE);
     default:
       return `Unknown action \`${action}\`.`;
   }
 }
 
-/** The paths a request writes, renames to or deletes (none for a read). */
-function writtenPaths(body: unknown): string[] {
+/** The paths a request reads, writes, renames to or deletes. */
+function namedPaths(body: unknown): string[] {
   const { action, params } = (body ?? {}) as { action?: unknown; params?: Record<string, unknown> };
   const p = params ?? {};
   const str = (v: unknown) => (typeof v === 'string' ? [v] : []);
@@ -135,15 +144,22 @@ function writtenPaths(body: unknown): string[] {
       return str(p.path);
     case 'deleteFiles':
       return Array.isArray(p.paths) ? p.paths.flatMap(str) : [];
+    case 'getEntry':
+      return str(p.path);
+    case 'entriesByFolder':
+      return str(p.folder);
+    case 'entriesByFiles':
+      return Array.isArray(p.files) ? p.files.flatMap((f: { path?: unknown } | null) => str(f?.path)) : [];
     default:
       return [];
   }
 }
 
 /**
- * The first written path that is a symbolic link or lies in a linked folder, as a sentence; null when none does.
+ * The first path that is a symbolic link or lies in a linked folder, as a sentence; null when none does.
  * decap-server follows links and checks only that the target is inside the project, so a link committed as
- * `content/events/x.md -> ../../package.json` would be overwritten by saving the entry, or deleted with it.
+ * `content/events/x.md -> ../../package.json` would be overwritten by saving the entry, or deleted with it, and
+ * shown to anyone who can open a read-only editor (`--host=0.0.0.0`).
  */
 export async function linkOnTheWay(projectRoot: string, paths: readonly string[]): Promise<string | null> {
   for (const path of paths) {
@@ -151,7 +167,7 @@ export async function linkOnTheWay(projectRoot: string, paths: readonly string[]
     for (let i = 1; i <= segments.length; i++) {
       const stats = await lstat(join(projectRoot, ...segments.slice(0, i))).catch(() => null);
       if (!stats) break;
-      if (stats.isSymbolicLink()) return `The editor does not write through symbolic links, and \`${segments.slice(0, i).join('/')}\` is one: replace it with the file itself.`;
+      if (stats.isSymbolicLink()) return `The editor does not follow symbolic links, and \`${segments.slice(0, i).join('/')}\` is one: replace it with the file itself.`;
     }
   }
   return null;

@@ -145,6 +145,35 @@ describe('localBackend: never writes or deletes through a link', () => {
     }
   });
 
+  it('reads no entry through a link: refuses it by name, and leaves it out of its folder’s listing', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'nt-cms-read-'));
+    try {
+      await mkdir(join(root, 'content/events'), { recursive: true });
+      await writeFile(join(root, '.env'), 'TOKEN=secret');
+      await writeFile(join(root, 'content/events/real.md'), '---\ntitle: real\n---\n');
+      await symlink('../../.env', join(root, 'content/events/evil.md'));
+      await mkdir(join(root, 'drafts'));
+      await symlink('../content/events', join(root, 'drafts/linked'));
+      const backend = localBackend(root);
+      for (const body of [
+        { action: 'getEntry', params: { branch: 'main', path: 'content/events/evil.md' } },
+        { action: 'entriesByFiles', params: { branch: 'main', files: [{ path: 'content/events/evil.md' }] } },
+        { action: 'entriesByFolder', params: { branch: 'main', folder: 'drafts/linked', extension: 'md', depth: 1 } },
+      ]) {
+        const reply = await backend(body);
+        expect(reply.status, body.action).toBe(403);
+        expect(JSON.stringify(reply.json)).toContain('symbolic link');
+      }
+      const listing = await backend({ action: 'entriesByFolder', params: { branch: 'main', folder: 'content/events', extension: 'md', depth: 1 } });
+      expect(listing.status).toBe(200);
+      const entries = listing.json as { data: string; file: { path: string } }[];
+      expect(entries.map((e) => e.file.path)).toEqual(['content/events/real.md']);
+      expect(JSON.stringify(entries)).not.toContain('secret');
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+
   it('lets ordinary saves through, in a project reached through a linked folder too', async () => {
     const real = await mkdtemp(join(tmpdir(), 'nt-cms-real-'));
     const via = `${real}-via`;
