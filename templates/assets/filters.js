@@ -125,7 +125,13 @@
   });
 
   function hashTarget() {
-    var id = decodeURIComponent(window.location.hash.slice(1));
+    var id;
+    try {
+      id = decodeURIComponent(window.location.hash.slice(1));
+    } catch (e) {
+      // A malformed escape (#%E0) names nothing; it must not stop the filters.
+      return null;
+    }
     return (id && document.getElementById(id)) || null;
   }
 

@@ -148,6 +148,15 @@ describe('the filters', () => {
     await page.close();
   });
 
+  it('filter as the address says when its fragment is a malformed escape, without an error', async () => {
+    const page = await open('?category=diplomacy#%E0%A4%A');
+    const diplomacy = events.filter((e) => e.category === 'diplomacy');
+    await expect.poll(() => page.locator('#f-status').textContent()).toBe(`Showing ${diplomacy.length} of ${events.length} events.`);
+    expect(await visibleEvents(page)).toEqual(diplomacy.map((e) => e.id));
+    expect(await page.isHidden('#hidden-target')).toBe(true);
+    await page.close();
+  });
+
   it('open the collapsed background when a link points into it', async () => {
     const page = await open('#blockade');
     expect(await page.evaluate(() => (document.getElementById('background') as HTMLDetailsElement).open)).toBe(true);
