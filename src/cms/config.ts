@@ -64,7 +64,7 @@ export function eventFields(inputs: CmsInputs): Field[] {
     // A widget of our own (src/cms/admin/admin.js): pick the article, search it, pick the passage.
     sources: { label: 'Sources', widget: 'citations', parts: CITATION_HELP },
     claims: {
-      label: 'Disputed figures',
+      label: 'Figures',
       widget: 'list',
       required: false,
       summary: '{{fields.claimant}}: {{fields.measure}} {{fields.value}}{{fields.figure}}',

@@ -23,7 +23,7 @@ export const EVENT_HELP: Record<Keys<typeof eventSchema>, string> = {
   actors: 'Who took part, from content/actors.yml.',
   places: 'Where it happened, from content/places.yml.',
   sources: 'Every article that reports the event, each with the exact passage it rests on: search the article and pick the passage, so it matches word for word.',
-  claims: 'Figures that sources disagree on (deaths, evacuees), each attributed to whoever gives it, with the passage that gives it.',
+  claims: 'Figures the articles give (deaths, evacuees), each attributed to whoever gives it, with the passage that gives it; the figures page sets them side by side.',
   updates: 'Our own dated corrections and updates to this event.',
 };
 

@@ -212,10 +212,10 @@ describe('the browser editor', () => {
     expect(check.status).toBe(0);
   });
 
-  it('adds a disputed figure whose quote is picked from the article, and shows it in the pane’s figures table', async () => {
+  it('adds a figure whose quote is picked from the article, and shows it in the pane’s figures table', async () => {
     const page = await newEvent();
     await fillEvent(page, 'An activist gives a death toll', '2023-09-20');
-    await page.getByRole('button', { name: /Add disputed figures/ }).click();
+    await page.getByRole('button', { name: /Add figures/ }).click();
     await choose(page, 'What it counts', 'Killed');
     await field(page, 'Value').fill('200');
     await choose(page, 'Qualifier', 'at least');

@@ -30,7 +30,7 @@ describe('page descriptions', () => {
   });
 
   it('describes the figures page by what it compares, and keeps the site description for other pages', () => {
-    expect(pageMeta('/figures/', timeline, 'Disputed figures').description).toBe('1 figure the sources give (killed) side by side, each attributed to whoever gave it.');
+    expect(pageMeta('/figures/', timeline, 'Figures: who says what').description).toBe('1 figure the sources give (killed) side by side, each attributed to whoever gave it.');
     expect(pageMeta('/sources/', timeline, 'Sources').description).toBe('A timeline for tests.');
   });
 
@@ -62,7 +62,7 @@ describe('share cards', () => {
     const t = exportTimeline();
     t.site.shareCards = 'site';
     const e = eventPageMeta(t.events[0]!, t);
-    expect(e.image).toEqual(pageMeta('/figures/', t, 'Disputed figures').image);
+    expect(e.image).toEqual(pageMeta('/figures/', t, 'Figures: who says what').image);
     expect(e.image.alt).toBe('Test & timeline <b> · Updated Thursday 21 September 2023 · Test & timeline <b>');
     expect(facetPageMeta(t.reader.pages.actors[0]!, t).image).toEqual(e.image);
     expect(pageCards(t)).toHaveLength(1);
@@ -79,6 +79,6 @@ describe('share cards', () => {
     // Beyond the limit every page names the site's card.
     const event = eventPageMeta(t.events[0]!, many);
     expect(event.image.alt).toBe('Test & timeline <b> · Updated Thursday 21 September 2023 · Test & timeline <b>');
-    expect(pageMeta('/figures/', many, 'Disputed figures').image).toEqual(event.image);
+    expect(pageMeta('/figures/', many, 'Figures: who says what').image).toEqual(event.image);
   });
 });
