@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRun, passed, readResult, type LighthouseResult } from '../../src/verify/lighthouse.ts';
+import { formatRun, passed, readResult, worthMoreRuns, type LighthouseResult, type LighthouseRun } from '../../src/verify/lighthouse.ts';
 
 /** A Lighthouse result cut down to what verify reads: one category short of 100, the others full. */
 function result(bestPractices: number, extra: Partial<LighthouseResult> = {}): LighthouseResult {
@@ -55,5 +55,33 @@ describe('readResult', () => {
     expect(run.scores.seo).toBeNull();
     expect(passed(run)).toBe(false);
     expect(formatRun(run)[0]).toContain('seo –');
+  });
+});
+
+describe('worthMoreRuns', () => {
+  const run = (scores: Partial<LighthouseRun['scores']>, runtimeError: string | null = null): LighthouseRun => ({
+    page: '/',
+    preset: 'mobile',
+    scores: { performance: 100, accessibility: 100, 'best-practices': 100, seo: 100, ...scores },
+    failing: [],
+    runtimeError,
+  });
+
+  it('asks for more runs when performance alone fell short', () => {
+    expect(worthMoreRuns(run({ performance: 99 }))).toBe(true);
+    expect(worthMoreRuns(run({ performance: 72 }))).toBe(true);
+  });
+
+  it('does not for a page at 100, a shortfall elsewhere, an unscored performance or an error: more runs would not change them', () => {
+    expect(worthMoreRuns(run({}))).toBe(false);
+    expect(worthMoreRuns(run({ performance: 99, accessibility: 96 }))).toBe(false);
+    expect(worthMoreRuns(run({ seo: 92 }))).toBe(false);
+    expect(worthMoreRuns(run({ performance: null }))).toBe(false);
+    expect(worthMoreRuns(run({ performance: 99 }, 'NO_FCP: The page did not paint any content.'))).toBe(false);
+  });
+
+  it('says when a page was judged by the median of several runs, and what the first scored', () => {
+    const judged = { ...readResult(result(1), '/', 'mobile'), median: { runs: 3, firstPerformance: 99 } };
+    expect(formatRun(judged)[0]).toBe('/ (mobile)  performance 100  accessibility 100  best-practices 100  seo 100  (median of 3 runs; the first scored performance 99)');
   });
 });
