@@ -34,15 +34,24 @@ export function localBackend(projectRoot: string): (body: unknown) => Promise<Ba
     if (refused) return { status: 403, json: { error: refused } };
     handlers ??= register(projectRoot);
     const reply = await run(await handlers, body);
-    return (body as { action?: unknown }).action === 'entriesByFolder' ? withoutLinks(projectRoot, reply) : reply;
+    return (body as { action?: unknown }).action === 'entriesByFolder' ? withoutLinks(projectRoot, namedPaths(body)[0]!, reply) : reply;
   };
 }
 
-/** A folder's listing without the entries that are links: decap-server lists and reads them as files. */
-async function withoutLinks(projectRoot: string, reply: BackendReply): Promise<BackendReply> {
+/**
+ * A folder's listing without the entries that are links: decap-server lists and reads them as files. The folder
+ * itself was checked before the listing, so only the part of each path below it is.
+ */
+async function withoutLinks(projectRoot: string, folder: string, reply: BackendReply): Promise<BackendReply> {
   if (!Array.isArray(reply.json)) return reply;
   const entries = reply.json as { file?: { path?: unknown } }[];
-  const linked = await Promise.all(entries.map((e) => (typeof e.file?.path === 'string' ? linkOnTheWay(projectRoot, [e.file.path]) : null)));
+  const under = `${folder.replace(/\/+$/, '')}/`;
+  const linked = await Promise.all(
+    entries.map(({ file }) => {
+      if (typeof file?.path !== 'string') return null;
+      return file.path.startsWith(under) ? linkOnTheWay(join(projectRoot, under), [file.path.slice(under.length)]) : linkOnTheWay(projectRoot, [file.path]);
+    }),
+  );
   return { ...reply, json: entries.filter((_, i) => linked[i] === null) };
 }
 
@@ -95,8 +104,6 @@ export function refusedPaths(body: unknown): string | null {
   const { action, params } = (body ?? {}) as { action?: unknown; params?: Record<string, unknown> };
   if (typeof action !== 'string') return 'Expected an action.';
   const p = params ?? {};
-  const str = (v: unknown) => (typeof v === 'string' ? [v] : []);
-  const paths = (v: unknown) => (Array.isArray(v) ? v.flatMap((x) => str(typeof x === 'string' ? x : (x as { path?: unknown })?.path)) : []);
   switch (action) {
     case 'info':
     case 'getDeployPreview':
@@ -106,19 +113,16 @@ export function refusedPaths(body: unknown): string | null {
     case 'persistMedia':
       return 'This timeline takes no uploads.';
     case 'entriesByFolder':
-      return check(str(p.folder), READABLE.test.bind(READABLE));
     case 'entriesByFiles':
-      return check(paths(p.files), READABLE.test.bind(READABLE));
     case 'getEntry':
-      return check(str(p.path), READABLE.test.bind(READABLE));
+      return check(namedPaths(body), READABLE.test.bind(READABLE));
     case 'persistEntry': {
       const named = namedPaths(body);
       if (Array.isArray(p.assets) && p.assets.length > 0) return 'This timeline takes no uploads.';
       // Decap sends `newPath` only for collections with a `path` template, which ours lack. decap-server's rename
       // would move every file of the entry's folder along (all of content/events/ into drafts/), and a rename that
       // fails is a rejection nobody awaits, which ends the preview.
-      const files = Array.isArray(p.dataFiles) ? (p.dataFiles as unknown[]) : [p.entry];
-      if (files.some((f) => (f as { newPath?: unknown } | undefined)?.newPath !== undefined)) return 'The editor renames no files: save the entry under its own path.';
+      if (savedFiles(p).some((f) => f?.newPath !== undefined)) return 'The editor renames no files: save the entry under its own path.';
       return named.length === 0 ? 'Expected the entry to save.' : check(named, WRITABLE);
     }
     case 'deleteFile':
@@ -129,27 +133,28 @@ export function refusedPaths(body: unknown): string | null {
   }
 }
 
+const str = (v: unknown): string[] => (typeof v === 'string' ? [v] : []);
+
+/** The files a save names, as decap-server reads them: `dataFiles`, else the one `entry`. */
+const savedFiles = (p: Record<string, unknown>) =>
+  (Array.isArray(p.dataFiles) ? p.dataFiles : p.entry ? [p.entry] : []) as ({ path?: unknown; newPath?: unknown } | null)[];
+
 /** The paths a request reads, writes, renames to or deletes. */
 function namedPaths(body: unknown): string[] {
   const { action, params } = (body ?? {}) as { action?: unknown; params?: Record<string, unknown> };
   const p = params ?? {};
-  const str = (v: unknown) => (typeof v === 'string' ? [v] : []);
   switch (action) {
-    case 'persistEntry': {
-      const entry = p.entry as { path?: unknown; newPath?: unknown } | undefined;
-      const dataFiles = Array.isArray(p.dataFiles) ? (p.dataFiles as { path?: unknown; newPath?: unknown }[]) : entry ? [entry] : [];
-      return dataFiles.flatMap((f) => [...str(f?.path), ...str(f?.newPath)]);
-    }
+    case 'persistEntry':
+      return savedFiles(p).flatMap((f) => [...str(f?.path), ...str(f?.newPath)]);
     case 'deleteFile':
+    case 'getEntry':
       return str(p.path);
     case 'deleteFiles':
       return Array.isArray(p.paths) ? p.paths.flatMap(str) : [];
-    case 'getEntry':
-      return str(p.path);
     case 'entriesByFolder':
       return str(p.folder);
     case 'entriesByFiles':
-      return Array.isArray(p.files) ? p.files.flatMap((f: { path?: unknown } | null) => str(f?.path)) : [];
+      return Array.isArray(p.files) ? p.files.flatMap((f) => str(typeof f === 'string' ? f : (f as { path?: unknown } | null)?.path)) : [];
     default:
       return [];
   }
