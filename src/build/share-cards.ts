@@ -51,8 +51,10 @@ export async function writeShareCards(outputDir: string, cards: readonly ShareCa
   await writeFavicon(outputDir);
   const todo: { svg: string; files: string[] }[] = [];
   let hits = 0;
+  const names = new Set<string>();
   for (const card of cards) {
     const name = basename(card.path);
+    names.add(name);
     const target = join(out, name);
     if (cached) {
       try {
@@ -73,7 +75,7 @@ export async function writeShareCards(outputDir: string, cards: readonly ShareCa
   } else {
     await renderInWorkers(todo);
   }
-  if (cached) await pruneCardCache(cached, new Set(cards.map((card) => basename(card.path))));
+  if (cached) await pruneCardCache(cached, names);
   return { rendered: todo.length, cached: hits };
 }
 
