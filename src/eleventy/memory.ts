@@ -13,10 +13,8 @@ export function collectGarbage(): void {
  * Whether to collect before the next run, given the heap now and what was live after the last collection. A full
  * collection takes about 0.1 s per 150 MB still live (0.5–1 s at 50,000 events), so it waits until the runs since
  * have left more garbage than that: at least 192 MB, and at least half as much as was live. Collecting after every
- * run made a 50,000-event build 11 s slower; never collecting, 0.6 GB larger. At 10,000 events (a live heap near
- * 230 MB, runs of 2,500 pages) the largest process reached 829 and 879 MB in two builds, against 972 MB to 1,169 MB
- * with a floor of 384 MB; at 50,000 (near 950 MB live) the heap peaked at 2.2 GB against 2.9 GB when waiting for
- * as much garbage as was live.
+ * run made a 50,000-event build 11 s slower; never collecting, 0.6 GB larger. With this rule a 10,000-event build
+ * (near 230 MB live) stays under 0.9 GB, and a 50,000-event one (near 950 MB live) peaks near 2.2 GB of heap.
  */
 export function worthCollecting(heapUsed: number, live: number): boolean {
   return heapUsed - live > Math.max(192 * 1024 * 1024, live / 2);

@@ -5,7 +5,6 @@
 import { pruned } from './pruned.js';
 
 (function () {
-
   const toPlain = (value) => (value && typeof value.toJS === 'function' ? value.toJS() : value);
   // JSON drops undefined keys: a citation without a prefix has no `prefix` at all.
   const tidy = (value) => JSON.parse(JSON.stringify(value));
